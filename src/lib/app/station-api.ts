@@ -1,0 +1,84 @@
+// The contract between the UI and the station engine (which runs in a worker and owns Yjs, IndexedDB and
+// the sync connection). The UI holds this interface only; tests hand it a fake.
+import type { Catalog, Order, Station } from '../domain/schemas';
+import type { OrderRow } from '../domain/order-row';
+import type { OrderQuery, QueryResult, Facets } from '../domain/order-query';
+import type { EditableField } from '../domain/registers';
+
+export type DemoSize = 1000 | 10000 | 100000;
+
+export interface StationConfig extends Station {
+  /** ws(s):// address of the sync server; empty = work alone. Default: the server the app was served from. */
+  serverUrl: string;
+  /** Warehouse secret the server checks (PACKDESK_SECRET); empty when the server has none. */
+  secret: string;
+  /** Who is at the station now (recorded on every edit). */
+  user: string;
+}
+
+export type SyncPhase = 'off' | 'offline' | 'connecting' | 'syncing' | 'synced' | 'refused';
+
+export interface SyncState {
+  phase: SyncPhase;
+  /** Why sync is refused or failing, in words for a person (e.g. "wrong secret"). */
+  reason: string;
+  /** Local changes not yet acknowledged by the server. */
+  pending: number;
+  /** Other stations connected right now. */
+  peers: { id: string; name: string; user: string }[];
+  serverUrl: string;
+}
+
+export interface Progress {
+  phase: 'generate' | 'store' | 'index' | 'load' | 'done';
+  done: number;
+  total: number;
+}
+
+export interface HistoryEntry {
+  at: number;
+  station: string;
+  stationName: string;
+  user: string;
+  field: string;
+  value: unknown;
+}
+
+export interface OrderDetail {
+  order: Order;
+  row: OrderRow;
+  history: HistoryEntry[];
+  /** Fields where another station wrote a different value at about the same time (shown, never dropped). */
+  conflicts: { field: string; values: { station: string; value: unknown; at: number }[] }[];
+}
+
+export type OrderEdit =
+  | { orderId: string; field: 'memo'; value: string }
+  | { orderId: string; field: 'hold'; value: boolean }
+  | { orderId: string; field: 'priority'; value: number }
+  | { orderId: string; field: 'tags'; value: string[] }
+  | { orderId: string; field: 'status'; value: string };
+
+export type EngineEvent =
+  | { kind: 'rows'; ids: string[] }
+  | { kind: 'sync'; state: SyncState }
+  | { kind: 'index'; ready: boolean; total: number }
+  | { kind: 'storage-error'; message: string };
+
+export type StorageErrorKind = 'quota' | 'deleted' | 'unavailable' | 'unknown';
+
+export interface StationApi {
+  /** Opens local storage; returns the saved configuration, or null before first setup. */
+  open(): Promise<StationConfig | null>;
+  configure(config: Omit<StationConfig, 'id'> & { id?: string }): Promise<StationConfig>;
+  query(q: OrderQuery, offset: number, limit: number): Promise<QueryResult & { ready: boolean }>;
+  facets(): Promise<Facets>;
+  catalog(): Promise<Catalog>;
+  order(id: string): Promise<OrderDetail | null>;
+  edit(edit: OrderEdit): Promise<void>;
+  loadDemo(size: DemoSize, seed: number, onProgress: (p: Progress) => void): Promise<{ orders: number; ms: number }>;
+  syncState(): Promise<SyncState>;
+  subscribe(listener: (e: EngineEvent) => void): Promise<void>;
+}
+
+export type { EditableField };

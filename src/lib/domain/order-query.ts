@@ -1,0 +1,159 @@
+// Filtering, searching and sorting order rows in memory. A linear scan over plain rows is fast enough for
+// 100k orders (a few milliseconds) and keeps every filter combinable; sorting reuses a cached order per key.
+import { z } from 'zod';
+import type { OrderRow } from './order-row';
+import { FLAGS, STATUSES } from './status';
+
+export const SORT_KEYS = ['paidAt', 'amount', 'orderNo', 'recipientName', 'province', 'status', 'priority'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export const OrderQuery = z.object({
+  /** Display statuses to include (base statuses and flags); empty = all. */
+  statuses: z.array(z.enum([...STATUSES, ...FLAGS])).default([]),
+  platforms: z.array(z.string()).default([]),
+  shops: z.array(z.string()).default([]),
+  provinces: z.array(z.string()).default([]),
+  couriers: z.array(z.string()).default([]),
+  paidFrom: z.number().optional(),
+  paidTo: z.number().optional(),
+  search: z.string().default(''),
+  sort: z.enum(SORT_KEYS).default('paidAt'),
+  desc: z.boolean().default(true)
+});
+export type OrderQuery = z.input<typeof OrderQuery>;
+export type OrderQueryParsed = z.output<typeof OrderQuery>;
+
+export function rowMatcher(q: OrderQueryParsed): (r: OrderRow) => boolean {
+  const st = q.statuses.length ? new Set<string>(q.statuses) : null;
+  const pl = q.platforms.length ? new Set(q.platforms) : null;
+  const sh = q.shops.length ? new Set(q.shops) : null;
+  const pv = q.provinces.length ? new Set(q.provinces) : null;
+  const co = q.couriers.length ? new Set(q.couriers) : null;
+  const from = q.paidFrom ?? -Infinity;
+  const to = q.paidTo ?? Infinity;
+  const terms = q.search.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  return (r) => {
+    if (st && !st.has(r.display) && !(r.held && st.has('on_hold'))) return false;
+    if (pl && !pl.has(r.platform)) return false;
+    if (sh && !sh.has(r.shopId)) return false;
+    if (pv && !pv.has(r.province)) return false;
+    if (co && !co.has(r.courierId)) return false;
+    if (r.paidAt < from || r.paidAt > to) return false;
+    for (const t of terms) if (!r.haystack.includes(t)) return false;
+    return true;
+  };
+}
+
+const compareBy = (key: SortKey): ((a: OrderRow, b: OrderRow) => number) => {
+  switch (key) {
+    case 'paidAt':
+    case 'amount':
+    case 'priority':
+      return (a, b) => a[key] - b[key] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    case 'status':
+      return (a, b) => STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) || a.paidAt - b.paidAt;
+    default:
+      return (a, b) => a[key].localeCompare(b[key], 'zh-CN') || (a.id < b.id ? -1 : 1);
+  }
+};
+
+export interface QueryResult {
+  total: number;
+  rows: OrderRow[];
+}
+
+/**
+ * The in-memory order index: rows by id plus a lazily sorted id order per sort key. Writes invalidate the
+ * sort caches; filters scan the sorted array so results come out in order without sorting each query.
+ */
+export class OrderIndex {
+  private byId = new Map<string, OrderRow>();
+  private sorted = new Map<SortKey, OrderRow[]>();
+  private lastKey = '';
+  private lastMatches: OrderRow[] = [];
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get(id: string): OrderRow | undefined {
+    return this.byId.get(id);
+  }
+
+  upsert(rows: Iterable<OrderRow>): void {
+    for (const r of rows) this.byId.set(r.id, r);
+    this.invalidate();
+  }
+
+  remove(ids: Iterable<string>): void {
+    for (const id of ids) this.byId.delete(id);
+    this.invalidate();
+  }
+
+  clear(): void {
+    this.byId.clear();
+    this.invalidate();
+  }
+
+  all(): IterableIterator<OrderRow> {
+    return this.byId.values();
+  }
+
+  private invalidate(): void {
+    this.sorted.clear();
+    this.lastKey = '';
+    this.lastMatches = [];
+  }
+
+  private sortedBy(key: SortKey): OrderRow[] {
+    let arr = this.sorted.get(key);
+    if (!arr) {
+      arr = [...this.byId.values()].sort(compareBy(key));
+      this.sorted.set(key, arr);
+    }
+    return arr;
+  }
+
+  /** Repeated windows of one query (scrolling) reuse the last match list. */
+  query(input: OrderQuery, offset: number, limit: number): QueryResult {
+    const q = OrderQuery.parse(input);
+    const key = JSON.stringify(q);
+    if (key !== this.lastKey) {
+      const match = rowMatcher(q);
+      const src = this.sortedBy(q.sort);
+      const out: OrderRow[] = [];
+      for (const r of src) if (match(r)) out.push(r);
+      if (q.desc) out.reverse();
+      this.lastKey = key;
+      this.lastMatches = out;
+    }
+    return { total: this.lastMatches.length, rows: this.lastMatches.slice(offset, offset + limit) };
+  }
+
+  /** Distinct values for filter menus, with counts. */
+  facets(): Facets {
+    const count = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+    const f = { statuses: new Map<string, number>(), platforms: new Map<string, number>(), shops: new Map<string, number>(), provinces: new Map<string, number>(), couriers: new Map<string, number>() };
+    for (const r of this.byId.values()) {
+      count(f.statuses, r.display);
+      count(f.platforms, r.platform);
+      count(f.shops, r.shopId);
+      count(f.provinces, r.province);
+      count(f.couriers, r.courierId);
+    }
+    const list = (m: Map<string, number>) => [...m].map(([value, n]) => ({ value, n })).sort((a, b) => b.n - a.n);
+    return { statuses: list(f.statuses), platforms: list(f.platforms), shops: list(f.shops), provinces: list(f.provinces), couriers: list(f.couriers) };
+  }
+}
+
+export interface FacetValue {
+  value: string;
+  n: number;
+}
+export interface Facets {
+  statuses: FacetValue[];
+  platforms: FacetValue[];
+  shops: FacetValue[];
+  provinces: FacetValue[];
+  couriers: FacetValue[];
+}

@@ -1,0 +1,3 @@
+// Packdesk is a client-only SPA: every page renders in the browser from local data.
+export const ssr = false;
+export const prerender = false;
