@@ -44,6 +44,8 @@ export function rowMatcher(q: OrderQueryParsed): (r: OrderRow) => boolean {
   };
 }
 
+const collator = new Intl.Collator('zh-CN');
+
 const compareBy = (key: SortKey): ((a: OrderRow, b: OrderRow) => number) => {
   switch (key) {
     case 'paidAt':
@@ -51,9 +53,9 @@ const compareBy = (key: SortKey): ((a: OrderRow, b: OrderRow) => number) => {
     case 'priority':
       return (a, b) => a[key] - b[key] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     case 'status':
-      return (a, b) => STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) || a.paidAt - b.paidAt;
+      return (a, b) => STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) || a.paidAt - b.paidAt || (a.id < b.id ? -1 : 1);
     default:
-      return (a, b) => a[key].localeCompare(b[key], 'zh-CN') || (a.id < b.id ? -1 : 1);
+      return (a, b) => collator.compare(a[key], b[key]) || (a.id < b.id ? -1 : 1);
   }
 };
 

@@ -1,0 +1,31 @@
+// The UI's handle on the station engine: starts the worker, wraps it with comlink so callbacks cross the
+// thread boundary, and forwards the browser's online/offline state (the worker's own view of it can lag).
+import { wrap, proxy, type Remote } from 'comlink';
+import type { StationApi } from './station-api';
+import type { StationEngine } from './station-engine';
+
+let station: StationApi | undefined;
+
+export function connectStation(): StationApi {
+  if (station) return station;
+  const worker = new Worker(new URL('../../../workers/station.worker.ts', import.meta.url), { type: 'module', name: 'packdesk-station' });
+  const remote = wrap<StationEngine>(worker) as Remote<StationEngine>;
+  const tell = () => void remote.setOnline(navigator.onLine);
+  addEventListener('online', tell);
+  addEventListener('offline', tell);
+  tell();
+  station = {
+    open: () => remote.open(),
+    configure: (c) => remote.configure(c),
+    query: (q, o, l) => remote.query(q, o, l),
+    facets: () => remote.facets(),
+    catalog: () => remote.catalog(),
+    order: (id) => remote.order(id),
+    edit: (e) => remote.edit(e),
+    loadDemo: (size, seed, onProgress) => remote.loadDemo(size, seed, proxy(onProgress)),
+    syncState: () => remote.syncState(),
+    subscribe: (listener) => remote.subscribe(proxy(listener))
+  };
+  (globalThis as { __packdesk?: unknown }).__packdesk = { remote };
+  return station;
+}

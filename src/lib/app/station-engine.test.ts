@@ -1,0 +1,150 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { createStationEngine, type StationEngine } from './station-engine';
+import { StationDb } from '../storage/station-db';
+import { DocHost } from '../sync/doc-host';
+import { MemoryStore, MemoryTabBus } from '../sync/memory-adapters';
+import { alwaysLeader } from '../storage/leader';
+import { startServer } from '../../../server/app.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+let dbSeq = 0;
+function station(opts: { store?: MemoryStore; dbName?: string; clockStart?: number; bus?: MemoryTabBus } = {}) {
+  const store = opts.store ?? new MemoryStore();
+  let t = opts.clockStart ?? Date.UTC(2026, 10, 26, 4);
+  const seq = ++dbSeq;
+  const db = new StationDb(opts.dbName ?? `test-${seq}`);
+  const engine = createStationEngine({
+    db,
+    host: new DocHost(store.persistence, opts.bus?.channel()),
+    clock: { now: () => (t += 1000) },
+    leadership: alwaysLeader,
+    newStationId: () => `st-${seq}`
+  });
+  return { engine, store, db };
+}
+
+async function setUp(engine: StationEngine, name: string) {
+  return engine.configure({ name, user: 'tester', serverUrl: '', secret: '' });
+}
+
+describe('station engine', () => {
+  it('loads demo orders into the index and answers filtered queries', async () => {
+    const { engine } = station();
+    await setUp(engine, 'Pack 1');
+    const progress: number[] = [];
+    const res = await engine.loadDemo(1000, 7, (p) => progress.push(p.done));
+    expect(res.orders).toBe(1000);
+    expect(progress.at(-1)).toBe(1000);
+    const all = await engine.query({}, 0, 50);
+    expect(all.total).toBe(1000);
+    expect(all.rows).toHaveLength(50);
+    expect(all.rows[0].paidAt).toBeGreaterThanOrEqual(all.rows[49].paidAt);
+    const province = all.rows[0].province;
+    const byProvince = await engine.query({ provinces: [province] }, 0, 1000);
+    expect(byProvince.total).toBeGreaterThan(0);
+    expect(byProvince.rows.every((r) => r.province === province)).toBe(true);
+    const tail = all.rows[3].phoneTail;
+    const byTail = await engine.query({ search: tail }, 0, 1000);
+    expect(byTail.rows.some((r) => r.id === all.rows[3].id)).toBe(true);
+  });
+
+  it('records a memo edit in the row, the detail and the history, and keeps it across a reload', async () => {
+    const store = new MemoryStore();
+    const first = station({ store, dbName: 'reload-test' });
+    const cfg = await setUp(first.engine, 'Pack 1');
+    await first.engine.loadDemo(1000, 7, () => undefined);
+    const { rows } = await first.engine.query({}, 0, 1);
+    await first.engine.edit({ orderId: rows[0].id, field: 'memo', value: '加急 urgent' });
+    const detail = await first.engine.order(rows[0].id);
+    expect(detail?.row.memo).toBe('加急 urgent');
+    expect(detail?.history.map((h) => [h.field, h.value, h.stationName])).toContainEqual(['memo', '加急 urgent', 'Pack 1']);
+    await first.engine.close();
+
+    const again = station({ store, dbName: 'reload-test' });
+    expect((await again.engine.open())?.id).toBe(cfg.id);
+    const found = await again.engine.query({ search: rows[0].orderNo }, 0, 5);
+    expect(found.rows[0].memo).toBe('加急 urgent');
+  });
+
+  it('refuses to move a status backwards and to hold a shipped order', async () => {
+    const { engine } = station();
+    await setUp(engine, 'Pack 1');
+    await engine.loadDemo(1000, 3, () => undefined);
+    const { rows } = await engine.query({ statuses: ['pending_audit'] }, 0, 1);
+    const id = rows[0].id;
+    await engine.edit({ orderId: id, field: 'status', value: 'printed' });
+    await expect(engine.edit({ orderId: id, field: 'status', value: 'ready' })).rejects.toThrow(/backwards/);
+    await engine.edit({ orderId: id, field: 'status', value: 'shipped' });
+    await expect(engine.edit({ orderId: id, field: 'hold', value: true })).rejects.toThrow(/can no longer be held/);
+    expect((await engine.order(id))?.row.status).toBe('shipped');
+  });
+
+  it('keeps two tabs of one browser in step, including writes made before the second tab opened a shard', async () => {
+    const bus = new MemoryTabBus();
+    const a = station({ bus });
+    const b = station({ bus });
+    await setUp(a.engine, 'A');
+    await setUp(b.engine, 'B');
+    await a.engine.loadDemo(1000, 11, () => undefined);
+    await b.engine.loadDemo(1000, 11, () => undefined);
+    const { rows } = await a.engine.query({}, 0, 1);
+    await a.engine.edit({ orderId: rows[0].id, field: 'memo', value: 'seen in the other tab' });
+    await b.engine.flushNow();
+    await new Promise((r) => setTimeout(r, 30));
+    await b.engine.flushNow();
+    expect((await b.engine.order(rows[0].id))?.row.memo).toBe('seen in the other tab');
+  });
+
+  it('merges an offline status advance on one station with a hold on another through the server, never going backwards', { timeout: 60_000 }, async () => {
+    const server = await startServer({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'pd-engine-')), quiet: true });
+    const url = server.url.replace('http', 'ws') + '/sync';
+    const a = station();
+    const b = station();
+    await a.engine.configure({ name: 'A', user: 'a', serverUrl: url, secret: '' });
+    await b.engine.configure({ name: 'B', user: 'b', serverUrl: url, secret: '' });
+    try {
+      await a.engine.loadDemo(1000, 11, () => undefined);
+      await a.engine.whenSynced(20_000);
+      await b.engine.whenSynced(20_000);
+      await until(async () => (await b.engine.query({}, 0, 1)).total === 1000);
+      const { rows } = await a.engine.query({ statuses: ['pending_audit'] }, 0, 2);
+      const [one, two] = rows.map((r) => r.id);
+
+      b.engine.setOnline(false);
+      await a.engine.edit({ orderId: one, field: 'status', value: 'printed' });
+      await a.engine.edit({ orderId: two, field: 'hold', value: true });
+      await b.engine.edit({ orderId: one, field: 'status', value: 'ready' });
+      await b.engine.edit({ orderId: one, field: 'hold', value: true });
+      await b.engine.edit({ orderId: two, field: 'memo', value: 'changed on B offline' });
+      expect((await b.engine.syncState()).pending).toBeGreaterThan(0);
+      expect((await b.engine.order(one))?.row.status).toBe('ready');
+      b.engine.setOnline(true);
+      await b.engine.whenSynced(20_000);
+      await a.engine.whenSynced(20_000);
+      for (const s of [a, b]) {
+        await until(async () => (await s.engine.order(two))?.row.memo === 'changed on B offline');
+        const d = await s.engine.order(one);
+        expect(d?.row.status).toBe('printed');
+        expect(d?.row.display).toBe('on_hold');
+        const t = await s.engine.order(two);
+        expect(t?.row.held).toBe(true);
+        expect(d?.history.map((h) => h.stationName)).toEqual(expect.arrayContaining(['A', 'B']));
+      }
+    } finally {
+      await a.engine.close();
+      await b.engine.close();
+      await server.close();
+    }
+  });
+});
+
+async function until(check: () => Promise<boolean>, ms = 10_000) {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > ms) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

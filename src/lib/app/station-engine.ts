@@ -1,0 +1,349 @@
+// The station engine: composes the Yjs documents (source of truth), their attachments (DocHost), the Dexie
+// index and the in-memory query index into the StationApi the UI uses. It runs in a worker in the browser
+// and in Node under test with fakes, so it never reaches for browser globals itself.
+import * as Y from 'yjs';
+import type { Clock } from '../domain/ports';
+import { OrderIndex, type OrderQuery } from '../domain/order-query';
+import { toOrderRow, type OrderRow } from '../domain/order-row';
+import { canAdvance, canHold, STATUSES, type Status } from '../domain/status';
+import { concurrentLosers, tagField } from '../domain/registers';
+import { shardOf } from '../domain/ids';
+import { generateCatalog, createDemoContext, demoOrder } from '../domain/demo/generate';
+import type { Order } from '../domain/schemas';
+import { ShardDoc } from '../sync/shard-doc';
+import { CatalogDoc, DirectoryDoc } from '../sync/catalog-doc';
+import { DocHost, LOCAL } from '../sync/doc-host';
+import { StationDb, describeStorageError } from '../storage/station-db';
+import type { Leadership } from '../storage/leader';
+import type { DemoSize, EngineEvent, OrderDetail, OrderEdit, Progress, StationApi, StationConfig } from './station-api';
+
+export interface EngineDeps {
+  db: StationDb;
+  host: DocHost;
+  clock: Clock;
+  leadership: Leadership;
+  newStationId(): string;
+}
+
+export interface StationEngine extends StationApi {
+  setOnline(online: boolean): void;
+  close(): Promise<void>;
+  /** Test and benchmark hook: resolves once every pending change is in the index (and Dexie, when leader). */
+  flushNow(): Promise<void>;
+  whenSynced(ms: number): Promise<void>;
+}
+
+const DAY = 86_400_000;
+const CHINA = 8 * 3600_000;
+const svKey = (doc: Y.Doc) => Array.from(Y.encodeStateVector(doc)).join(',');
+
+export class EditRefused extends Error {}
+
+export function createStationEngine(deps: EngineDeps): StationEngine {
+  const { db, host, clock, leadership } = deps;
+  const index = new OrderIndex();
+  let indexReady = false;
+  let config: StationConfig | null = null;
+  let directory: DirectoryDoc | undefined;
+  let catalog: CatalogDoc | undefined;
+  const shards = new Map<string, ShardDoc>();
+  const shardOpening = new Map<string, Promise<ShardDoc>>();
+  const changed = new Map<string, Set<string>>();
+  const listeners = new Set<(e: EngineEvent) => void>();
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  let flushing: Promise<void> = Promise.resolve();
+  let started = false;
+
+  const emit = (e: EngineEvent) => {
+    for (const l of listeners) {
+      try {
+        void Promise.resolve(l(e)).catch(() => listeners.delete(l));
+      } catch {
+        listeners.delete(l);
+      }
+    }
+  };
+  const storageFailed = (err: unknown) => emit({ kind: 'storage-error', message: describeStorageError(err).message });
+
+  db.on('versionchange', () => {
+    storageFailed(Object.assign(new Error('database deleted'), { name: 'DatabaseClosedError' }));
+  });
+  host.onState((state) => emit({ kind: 'sync', state }));
+
+  function markChanged(shard: string, ids: Iterable<string>): void {
+    let set = changed.get(shard);
+    if (!set) changed.set(shard, (set = new Set()));
+    for (const id of ids) set.add(id);
+    if (!flushTimer) flushTimer = setTimeout(() => void flush(), 15);
+  }
+
+  /** Projects every changed order into the memory index and, on the leader tab, into Dexie in one transaction. */
+  function flush(): Promise<void> {
+    flushing = flushing.then(async () => {
+      clearTimeout(flushTimer);
+      flushTimer = undefined;
+      if (!changed.size) return;
+      const batch = [...changed];
+      changed.clear();
+      const rows: OrderRow[] = [];
+      const gone: string[] = [];
+      const marks: { key: string; value: string }[] = [];
+      for (const [name, ids] of batch) {
+        const shard = shards.get(name);
+        if (!shard) continue;
+        for (const id of ids) {
+          const o = shard.order(id);
+          if (o) rows.push(toOrderRow(o, name, shard.registersOf(id)));
+          else gone.push(id);
+        }
+        marks.push({ key: `wm:${name}`, value: svKey(shard.doc) });
+      }
+      index.upsert(rows);
+      if (gone.length) index.remove(gone);
+      if (leadership.isLeader()) {
+        try {
+          await db.transaction('rw', db.rows, db.meta, async () => {
+            await db.rows.bulkPut(rows);
+            if (gone.length) await db.rows.bulkDelete(gone);
+            await db.meta.bulkPut(marks);
+          });
+        } catch (err) {
+          storageFailed(err);
+        }
+      }
+      emit({ kind: 'rows', ids: rows.slice(0, 200).map((r) => r.id) });
+    });
+    return flushing;
+  }
+
+  function openShard(name: string): Promise<ShardDoc> {
+    const have = shards.get(name);
+    if (have) return Promise.resolve(have);
+    let p = shardOpening.get(name);
+    if (!p) {
+      p = (async () => {
+        const doc = await host.open(name);
+        const shard = new ShardDoc(name, doc);
+        shard.onChanged((ids) => markChanged(name, ids));
+        shards.set(name, shard);
+        shardOpening.delete(name);
+        await checkWatermark(shard);
+        return shard;
+      })();
+      shardOpening.set(name, p);
+    }
+    return p;
+  }
+
+  /** A shard whose document state differs from what the Dexie index last saw is projected again in full. */
+  async function checkWatermark(shard: ShardDoc): Promise<void> {
+    const mark = await db.getMeta<string>(`wm:${shard.name}`).catch(() => undefined);
+    if (mark !== svKey(shard.doc) || !leadership.isLeader()) markChanged(shard.name, shard.allOrderIds());
+  }
+
+  async function loadIndexFromDb(): Promise<void> {
+    try {
+      let last = '';
+      for (;;) {
+        const page = await (last ? db.rows.where(':id').above(last) : db.rows.toCollection()).limit(10_000).toArray();
+        if (!page.length) break;
+        index.upsert(page);
+        last = page[page.length - 1].id;
+        emit({ kind: 'index', ready: false, total: index.size });
+      }
+    } catch (err) {
+      storageFailed(err);
+    }
+    indexReady = true;
+    emit({ kind: 'index', ready: true, total: index.size });
+  }
+
+  async function openAllShards(names: string[]): Promise<void> {
+    for (const n of names) await openShard(n);
+  }
+
+  async function start(cfg: StationConfig): Promise<void> {
+    config = cfg;
+    if (started) {
+      host.setServer(serverTarget(cfg));
+      return;
+    }
+    started = true;
+    await loadIndexFromDb();
+    const [dirDoc, catDoc] = await Promise.all([host.open('directory'), host.open('catalog')]);
+    directory = new DirectoryDoc(dirDoc);
+    catalog = new CatalogDoc(catDoc);
+    dirDoc.getMap('stations').set(cfg.id, { name: cfg.name });
+    host.setServer(serverTarget(cfg));
+    directory.onAdded((names) => void openAllShards(names));
+    leadership.onLeader(() => {
+      for (const s of shards.values()) void checkWatermark(s);
+    });
+    void openAllShards(directory.names());
+  }
+
+  const serverTarget = (cfg: StationConfig) =>
+    cfg.serverUrl ? { url: cfg.serverUrl, secret: cfg.secret, station: { id: cfg.id, name: cfg.name, user: cfg.user } } : null;
+
+  const stationName = (id: string): string => {
+    const s = directory?.doc.getMap<{ name: string }>('stations').get(id);
+    return s?.name ?? id;
+  };
+
+  async function rowOf(id: string): Promise<OrderRow | undefined> {
+    return index.get(id) ?? (await db.rows.get(id).catch(() => undefined));
+  }
+
+  function need<T>(v: T | undefined | null, what: string): T {
+    if (v === undefined || v === null) throw new Error(what);
+    return v;
+  }
+
+  const api: StationEngine = {
+    async open() {
+      let cfg: StationConfig | undefined;
+      try {
+        cfg = await db.getMeta<StationConfig>('config');
+      } catch (err) {
+        storageFailed(err);
+        throw new Error(describeStorageError(err).message);
+      }
+      if (!cfg) return null;
+      await start(cfg);
+      return cfg;
+    },
+
+    async configure(input) {
+      const cfg: StationConfig = { ...input, id: input.id || config?.id || deps.newStationId() };
+      await db.setMeta('config', cfg);
+      await start(cfg);
+      directory?.doc.getMap('stations').set(cfg.id, { name: cfg.name });
+      return cfg;
+    },
+
+    async query(q: OrderQuery, offset: number, limit: number) {
+      if (indexReady) return { ...index.query(q, offset, limit), ready: true };
+      const total = await db.rows.count();
+      const rows = await db.rows.orderBy('paidAt').reverse().offset(offset).limit(limit).toArray();
+      return { total, rows, ready: false };
+    },
+
+    async facets() {
+      return index.facets();
+    },
+
+    async catalog() {
+      return need(catalog, 'station not open').read();
+    },
+
+    async order(id: string): Promise<OrderDetail | null> {
+      const row = await rowOf(id);
+      if (!row) return null;
+      const shard = await openShard(row.shard);
+      const order = shard.order(id);
+      if (!order) return null;
+      const regs = shard.registersOf(id);
+      const conflicts: OrderDetail['conflicts'] = [];
+      for (const [field, entries] of regs) {
+        const losers = concurrentLosers(entries);
+        if (losers.length && field !== 'status')
+          conflicts.push({ field, values: entries.map((e) => ({ station: stationName(e.station), value: e.v, at: e.at })) });
+      }
+      return {
+        order,
+        row: index.get(id) ?? toOrderRow(order, row.shard, regs),
+        history: shard.historyOf(id).map((h) => ({ at: h.at, station: h.station, stationName: stationName(h.station), user: h.user, field: h.field, value: h.value })),
+        conflicts
+      };
+    },
+
+    async edit(e: OrderEdit) {
+      const cfg = need(config, 'set up the station first');
+      const row = need(await rowOf(e.orderId), `order ${e.orderId} not found`);
+      const shard = await openShard(row.shard);
+      const order = need(shard.order(e.orderId), `order ${e.orderId} not found`);
+      const current = toOrderRow(order, row.shard, shard.registersOf(e.orderId));
+      const state = { status: current.status, held: current.held, exception: false, cancelled: order.refund === 'refunded' };
+      const write = (entity: string, field: string, v: unknown) =>
+        shard.write({ entity, field, station: cfg.id, entry: { v, at: clock.now(), by: cfg.user || cfg.name }, origin: LOCAL });
+      switch (e.field) {
+        case 'memo':
+          write(e.orderId, 'memo', String(e.value).slice(0, 500));
+          break;
+        case 'hold':
+          if (e.value && !canHold(state)) throw new EditRefused(`order ${order.orderNo} can no longer be held (${current.display})`);
+          write(e.orderId, 'hold', !!e.value);
+          break;
+        case 'priority':
+          write(e.orderId, 'priority', Math.max(0, Math.min(3, Math.round(Number(e.value) || 0))));
+          break;
+        case 'tags': {
+          const want = new Set(e.value.map((t) => t.trim()).filter(Boolean));
+          for (const t of want) if (!current.tags.includes(t)) write(e.orderId, tagField(t), true);
+          for (const t of current.tags) if (!want.has(t)) write(e.orderId, tagField(t), false);
+          break;
+        }
+        case 'status': {
+          const to = e.value as Status;
+          if (!STATUSES.includes(to)) throw new EditRefused(`unknown status ${e.value}`);
+          const ok = canAdvance(state, to);
+          if (!ok.ok) throw new EditRefused(`order ${order.orderNo} cannot move to ${to}: ${ok.reason}`);
+          write(row.shipmentId, 'status', to);
+          break;
+        }
+      }
+      await flush();
+    },
+
+    async loadDemo(size: DemoSize, seed: number, onProgress: (p: Progress) => void) {
+      need(config, 'set up the station first');
+      const t0 = Date.now();
+      const cat = generateCatalog(seed);
+      need(catalog, 'station not open').merge(cat, LOCAL);
+      // "now" is the start of today in China time, so two stations loading the same demo on the same day
+      // produce identical orders (same ids, same shards) and converge instead of duplicating.
+      const now = Math.floor((clock.now() + CHINA) / DAY) * DAY - CHINA;
+      const ctx = createDemoContext({ seed, catalog: cat, now });
+      const CHUNK = 2500;
+      for (let start = 0; start < size; start += CHUNK) {
+        const groups = new Map<string, Order[]>();
+        const end = Math.min(size, start + CHUNK);
+        for (let i = start; i < end; i++) {
+          const o = demoOrder(ctx, i);
+          const s = shardOf(o.id, o.paidAt);
+          const g = groups.get(s);
+          if (g) g.push(o);
+          else groups.set(s, [o]);
+        }
+        need(directory, 'station not open').add(groups.keys(), clock.now(), LOCAL);
+        for (const [name, orders] of groups) (await openShard(name)).putOrders(orders, LOCAL);
+        await flush();
+        onProgress({ phase: 'store', done: end, total: size });
+      }
+      onProgress({ phase: 'done', done: size, total: size });
+      return { orders: size, ms: Date.now() - t0 };
+    },
+
+    async syncState() {
+      return host.state();
+    },
+
+    async subscribe(listener) {
+      listeners.add(listener);
+    },
+
+    setOnline(online) {
+      host.setOnline(online);
+    },
+
+    async close() {
+      await flush();
+      await host.close();
+      db.close();
+    },
+
+    flushNow: () => flush(),
+    whenSynced: (ms) => host.whenSynced(ms)
+  };
+  return api;
+}

@@ -1,0 +1,110 @@
+// One order shard as a Yjs document, with no I/O attached. Platform data is stored as one plain JSON value
+// per order (immutable once imported: cheap to hold and decode); everything people change is a per-station
+// register entry, and every change is also appended to the shard's history log.
+import * as Y from 'yjs';
+import type { Order } from '../domain/schemas';
+import { parseRegisterKey, registerKey, type RegisterEntry, type StationEntry } from '../domain/registers';
+import type { OrderRegisters } from '../domain/order-row';
+
+export interface LogEntry {
+  entity: string;
+  field: string;
+  value: unknown;
+  station: string;
+  user: string;
+  at: number;
+}
+
+/** Registers may be written against a shipment id (`s:<orderId>`) or an order id; both belong to the order. */
+export const orderOfEntity = (entity: string): string => (entity.startsWith('s:') ? entity.slice(2) : entity);
+
+export class ShardDoc {
+  readonly orders: Y.Map<Order>;
+  readonly registers: Y.Map<RegisterEntry>;
+  readonly log: Y.Array<LogEntry>;
+  /** order id -> register keys, kept current by an observer so reading one order's registers is cheap. */
+  private regKeys = new Map<string, Set<string>>();
+
+  constructor(
+    readonly name: string,
+    readonly doc: Y.Doc
+  ) {
+    this.orders = doc.getMap('orders');
+    this.registers = doc.getMap('registers');
+    this.log = doc.getArray('log');
+    for (const key of this.registers.keys()) this.indexKey(key);
+    this.registers.observe((e) => {
+      for (const key of e.keysChanged) {
+        if (this.registers.has(key)) this.indexKey(key);
+      }
+    });
+  }
+
+  private indexKey(key: string): void {
+    const k = parseRegisterKey(key);
+    if (!k) return;
+    const id = orderOfEntity(k.entity);
+    let set = this.regKeys.get(id);
+    if (!set) this.regKeys.set(id, (set = new Set()));
+    set.add(key);
+  }
+
+  putOrders(orders: Order[], origin: unknown): void {
+    this.doc.transact(() => {
+      for (const o of orders) this.orders.set(o.id, o);
+    }, origin);
+  }
+
+  order(id: string): Order | undefined {
+    return this.orders.get(id);
+  }
+
+  /** Registers of one order grouped by field, each with the station that wrote it. */
+  registersOf(orderIdValue: string): OrderRegisters {
+    const out: OrderRegisters = new Map();
+    for (const key of this.regKeys.get(orderIdValue) ?? []) {
+      const k = parseRegisterKey(key)!;
+      const e = this.registers.get(key);
+      if (!e) continue;
+      const list = out.get(k.field) ?? [];
+      list.push({ ...e, station: k.station });
+      out.set(k.field, list);
+    }
+    return out;
+  }
+
+  write(opts: { entity: string; field: string; station: string; entry: RegisterEntry; origin: unknown }): void {
+    const { entity, field, station, entry } = opts;
+    this.doc.transact(() => {
+      this.registers.set(registerKey(entity, field, station), entry);
+      this.log.push([{ entity, field, value: entry.v, station, user: entry.by, at: entry.at }]);
+    }, opts.origin);
+  }
+
+  historyOf(orderIdValue: string): LogEntry[] {
+    const out: LogEntry[] = [];
+    for (const e of this.log) if (orderOfEntity(e.entity) === orderIdValue) out.push(e);
+    return out.sort((a, b) => a.at - b.at || (a.station < b.station ? -1 : 1));
+  }
+
+  /** Calls back once per transaction (local or remote) with the order ids it touched. */
+  onChanged(listener: (ids: Set<string>, origin: unknown) => void): () => void {
+    const handler = (tr: Y.Transaction) => {
+      const ids = new Set<string>();
+      for (const k of tr.changed.get(this.orders as Y.AbstractType<any>) ?? []) if (k) ids.add(k);
+      for (const k of tr.changed.get(this.registers as Y.AbstractType<any>) ?? []) {
+        const p = k ? parseRegisterKey(k) : null;
+        if (p) ids.add(orderOfEntity(p.entity));
+      }
+      if (ids.size) listener(ids, tr.origin);
+    };
+    this.doc.on('afterTransaction', handler);
+    return () => this.doc.off('afterTransaction', handler);
+  }
+
+  allOrderIds(): string[] {
+    return [...this.orders.keys()];
+  }
+}
+
+export type { StationEntry };
