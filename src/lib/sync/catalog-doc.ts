@@ -63,7 +63,7 @@ export class DirectoryDoc {
   }
 
   onAdded(listener: (names: string[]) => void): () => void {
-    const h = (e: Y.YMapEvent<unknown>) => listener([...e.keysChanged].filter((k) => this.shards.has(k)));
+    const h = (e: Y.YMapEvent<{ created: number }>) => listener([...e.keysChanged].filter((k) => this.shards.has(k)));
     this.shards.observe(h);
     return () => this.shards.unobserve(h);
   }

@@ -43,6 +43,7 @@ interface Attached {
 }
 
 const PRESENCE_DOC = 'directory';
+type SocketStatus = 'connecting' | 'connected' | 'disconnected';
 
 export class DocHost {
   private docs = new Map<string, Attached>();
@@ -51,7 +52,7 @@ export class DocHost {
   private target?: ServerTarget;
   private online = true;
   private refusedReason = '';
-  private wsStatus: 'connecting' | 'connected' | 'disconnected' = 'disconnected';
+  private wsStatus: SocketStatus = 'disconnected';
   private listeners = new Set<(s: SyncState) => void>();
   private notifyQueued = false;
 
@@ -128,7 +129,7 @@ export class DocHost {
         factor: 1.6,
         maxDelay: 4000,
         onStatus: ({ status }) => {
-          this.wsStatus = status as typeof this.wsStatus;
+          this.wsStatus = status as SocketStatus;
           this.queueNotify();
         }
       });
