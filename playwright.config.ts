@@ -1,0 +1,39 @@
+// End-to-end tests: real Debian Chromium against the built PWA served by our own server (server/), the way
+// a station meets it. Tests that need their own server (restart, secrets) start one with startServer().
+import { defineConfig } from '@playwright/test';
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic'
+];
+
+const port = Number(process.env.E2E_PORT ?? 8790);
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    headless: true,
+    launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+    viewport: { width: 1400, height: 900 },
+    trace: 'off'
+  },
+  webServer: {
+    command: `node server/main.ts`,
+    url: `http://127.0.0.1:${port}/health`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    env: { PORT: String(port), HOST: '127.0.0.1', PACKDESK_DATA_DIR: `test-results/e2e-data-${Date.now()}`, PACKDESK_STATIC_DIR: 'build' }
+  }
+});

@@ -1,0 +1,866 @@
+// `npm run bench`: measures the station the way a packer meets it — the built PWA served by our own server,
+// driven through its UI in Debian's Chromium — and writes every figure to bench-results/bench.json.
+//
+//   npm run bench                      10k and 100k orders, then two stations editing through the server
+//   npm run bench -- --quick           10k only (plus the two-station part)
+//   npm run bench -- --sizes 10000     any of 1000,10000,100000, comma separated
+//   npm run bench -- --no-sync         skip the two-station part
+//
+// It is a measurement, not a test: a missed target is printed and recorded, and the exit code stays 0.
+// The exit code is non-zero only when the benchmark itself breaks (build, server, browser, a step failing).
+// How each figure is taken is written next to it in the JSON ("method") and summarised in the table.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { HeapProbe } from '../tests/bench/cdp.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(ROOT);
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--enable-precise-memory-info'
+];
+const VIEWPORT = { width: 1400, height: 900 };
+const MB = 1024 * 1024;
+const TARGETS = {
+  heapMB: 500,
+  coldReloadMs: 2000,
+  filterP95Ms: 100,
+  scrollLongTaskMs: 50,
+  load100kMs: 30_000,
+  editP95Ms: 200
+};
+
+// ---------------------------------------------------------------- arguments
+
+function parseArgs(argv) {
+  const opts = { sizes: [10000, 100000], sync: true, reloads: 3, edits: 30, scrollRows: 20000 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--quick') opts.sizes = [10000];
+    else if (a.startsWith('--sizes')) {
+      opts.sizes = value()
+        .split(',')
+        .map((s) => Number(s.trim().replace(/k$/i, '000')));
+      for (const s of opts.sizes) if (![1000, 10000, 100000].includes(s)) throw new Error(`--sizes: ${s} is not one of 1000, 10000, 100000`);
+    } else if (a === '--no-sync') opts.sync = false;
+    else if (a === '--trace') opts.trace = true;
+    else if (a === '--sync-only') opts.sizes = [];
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: npm run bench [-- --quick | --sizes 10000,100000 | --no-sync | --sync-only | --trace]');
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  return opts;
+}
+
+// ---------------------------------------------------------------- small helpers
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const round = (v, d = 1) => (v === null || v === undefined || Number.isNaN(v) ? null : Math.round(v * 10 ** d) / 10 ** d);
+const log = (...a) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
+
+function percentile(values, p) {
+  const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  return v[Math.min(v.length - 1, Math.max(0, Math.ceil((p / 100) * v.length) - 1))];
+}
+const stats = (values) => ({
+  n: values.filter((x) => Number.isFinite(x)).length,
+  p50: round(percentile(values, 50)),
+  p95: round(percentile(values, 95)),
+  max: round(percentile(values, 100)),
+  min: round(percentile(values, 0))
+});
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return /\.test\.ts$/.test(path) ? 0 : st.mtimeMs;
+  let newest = 0;
+  for (const e of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, e)));
+  return newest;
+}
+
+function ensureBuild() {
+  const index = 'build/index.html';
+  const sources = ['src', 'workers', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+  const srcTime = Math.max(...sources.map(newestMtime));
+  if (existsSync(index) && statSync(index).mtimeMs >= srcTime) {
+    log('build/ is up to date');
+    return;
+  }
+  log('building the app (npm run build)…');
+  let r = spawnSync('npm', ['run', 'build'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0) {
+    // Two builds at once in one checkout clobber each other's .svelte-kit/output: try once more.
+    log('build failed, retrying once in 5 s…');
+    spawnSync('sleep', ['5']);
+    r = spawnSync('npm', ['run', 'build'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+  if (r.status !== 0) {
+    console.error((r.stdout ?? '').slice(-4000), (r.stderr ?? '').slice(-4000));
+    throw new Error('npm run build failed');
+  }
+  if (!existsSync(index)) throw new Error('npm run build did not produce build/index.html');
+}
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.once('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+/** The Node that runs the TypeScript server: this one when it can strip types (>= 22.6), else the project's. */
+function serverNode() {
+  const [maj, min] = process.versions.node.split('.').map(Number);
+  if (maj > 22 || (maj === 22 && min >= 6)) return process.execPath;
+  const local = join(ROOT, 'node_modules/.bin/node');
+  if (existsSync(local)) return local;
+  throw new Error(`Node ${process.versions.node} cannot run server/main.ts; run through npm (npm run bench)`);
+}
+
+async function startServerChild(tmp) {
+  const port = await freePort();
+  // Serve a private copy of build/, so another `npm run build` in this checkout cannot change files under us.
+  const staticDir = join(tmp, 'static');
+  cpSync('build', staticDir, { recursive: true });
+  const dataDir = join(tmp, 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const child = spawn(serverNode(), ['server/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PACKDESK_DATA_DIR: dataDir, PACKDESK_STATIC_DIR: staticDir, PACKDESK_SECRET: '' },
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const until = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
+    try {
+      const r = await fetch(`${url}/health`);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > until) throw new Error(`server did not answer /health within 30 s:\n${output}`);
+    await sleep(200);
+  }
+  return {
+    url,
+    port,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const t = Date.now();
+      while (child.exitCode === null && Date.now() - t < 15_000) await sleep(100);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  };
+}
+
+// ---------------------------------------------------------------- UI steps
+
+async function newStation(browser, baseURL) {
+  const context = await browser.newContext({ baseURL, viewport: VIEWPORT });
+  await context.addInitScript({ path: join(ROOT, 'tests/bench/page-init.js') });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => log(`page error: ${e.message}`));
+  await page.goto('/');
+  return { context, page };
+}
+
+async function setUpStation(page, { name, alone }) {
+  const dialog = page.getByTestId('setup-dialog');
+  await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+  await page.getByTestId('station-name').fill(name);
+  await page.getByTestId('user-name').fill('Bench');
+  if (alone) await page.getByTestId('work-alone').check();
+  await page.getByTestId('setup-save').click();
+  await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+}
+
+/** Loads demo orders through the UI; times from the click on Start (its event timeStamp) to demo-done. */
+async function loadDemoThroughUi(page, size) {
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId(`demo-size-${size}`).click();
+  await page.evaluate(() => {
+    const b = window.__bench;
+    b.loadStart = null;
+    b.progress = [];
+    document.querySelector('[data-testid="demo-start"]').addEventListener('click', (e) => (b.loadStart = e.timeStamp), { once: true, capture: true });
+    // Progress samples (main-thread timer, 100 ms): shows whether later chunks get slower than early ones.
+    clearInterval(b.progressTimer);
+    b.progressTimer = setInterval(() => {
+      const el = document.querySelector('[data-testid="demo-progress"]');
+      if (el) b.progress.push({ t: performance.now(), phase: el.getAttribute('data-phase'), text: el.textContent.replace(/\s+/g, ' ').trim() });
+    }, 100);
+  });
+  const wall0 = Date.now();
+  await page.getByTestId('demo-start').click();
+  const doneAt = await page.evaluate(() => window.__bench.whenPresent('[data-testid="demo-done"]', 600_000));
+  const wallMs = Date.now() - wall0;
+  const info = await page.evaluate(
+    ([doneAt]) => {
+      const b = window.__bench;
+      clearInterval(b.progressTimer);
+      return {
+        start: b.loadStart,
+        done: doneAt,
+        doneText: document.querySelector('[data-testid="demo-done"]')?.textContent.trim() ?? '',
+        longTasks: b.longTasksBetween(b.loadStart, doneAt),
+        progress: b.progress
+      };
+    },
+    [doneAt]
+  );
+  // Close the dialog. Escape only reaches the dialog while focus is inside it, and the disabled Start button
+  // drops focus to <body> during the load, so focus the panel first.
+  const dialog = page.getByTestId('demo-dialog');
+  await dialog.focus();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+  return { ...info, ms: info.done - info.start, wallMs };
+}
+
+/** Seconds per 10% of the load, from the progress samples ("12,500 / 100,000 · 12%"). */
+function loadRate(progress, start, total) {
+  const points = [];
+  for (const p of progress) {
+    const m = /([\d,]+)\s*\/\s*([\d,]+)/.exec(p.text);
+    if (!m) continue;
+    points.push({ t: p.t - start, done: Number(m[1].replace(/,/g, '')) });
+  }
+  const at = (frac) => points.find((p) => p.done >= frac * total)?.t ?? null;
+  const out = [];
+  for (let i = 1; i <= 10; i++) {
+    const a = i === 1 ? 0 : at((i - 1) / 10);
+    const b = at(i / 10);
+    out.push(a !== null && b !== null ? round((b - a) / 1000, 2) : null);
+  }
+  return out;
+}
+
+async function totalShown(page) {
+  return page.getByTestId('order-count').evaluate((el) => Number(el.getAttribute('data-total') ?? String(el.textContent).replace(/[^\d]/g, '')));
+}
+
+async function waitForTotal(page, n, timeout = 120_000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const got = await totalShown(page).catch(() => -1);
+    if (got === n) return;
+    if (Date.now() > until) throw new Error(`the list shows ${got} orders, expected ${n}`);
+    await sleep(200);
+  }
+}
+
+/**
+ * Waits until the worker stops accumulating memory: every second, a forced GC in the worker and its heap;
+ * done after two samples in a row within 0.5 MB of the previous one. Returns when it last grew, in ms since
+ * the call (1 s resolution; 0 = it never grew), or null on timeout. The forced GCs cost the worker a little.
+ */
+async function waitWorkerQuiet(probe, maxMs = 90_000) {
+  const t0 = Date.now();
+  const sample = async () => {
+    await probe.gcWorker();
+    return (await probe.workerHeap()).used;
+  };
+  let prev = await sample();
+  let calm = 0;
+  let lastGrowth = 0;
+  while (Date.now() - t0 < maxMs) {
+    await sleep(1000);
+    const now = await sample();
+    if (now - prev < MB / 2) calm++;
+    else {
+      calm = 0;
+      lastGrowth = Date.now() - t0;
+    }
+    prev = now;
+    if (calm >= 2) return lastGrowth;
+  }
+  return null;
+}
+
+async function heapFigures(probe) {
+  const { main, worker } = await probe.measure();
+  return {
+    mainMB: round(main.used / MB),
+    workerMB: round(worker.used / MB),
+    totalMB: round((main.used + worker.used) / MB),
+    workerEmbedderMB: worker.embedder === null ? null : round(worker.embedder / MB),
+    workerMeasured: true
+  };
+}
+
+// ---------------------------------------------------------------- list latency (filters and search)
+
+async function measureListAction(page, action) {
+  await page.evaluate(() => window.__bench.arm(15_000));
+  await action();
+  const s = await page.evaluate(() => window.__bench.armed);
+  if (s.timedOut || s.start === null) return { ms: null, domMs: null, total: null, timedOut: true };
+  return { ms: s.paint - s.start, domMs: s.done - s.start, total: s.total, timedOut: false };
+}
+
+async function buildActions(page) {
+  const sample = await page.evaluate(async () => {
+    const remote = window.__packdesk.remote;
+    const facets = await remote.facets();
+    const { rows } = await remote.query({}, 0, 2000);
+    const pick = [];
+    for (let i = 0; i < rows.length && pick.length < 5; i += Math.max(1, Math.floor(rows.length / 5))) pick.push(rows[i]);
+    return {
+      statuses: facets.statuses.filter((f) => f.n > 0).map((f) => f.value),
+      provinces: facets.provinces.filter((f) => f.value).map((f) => f.value),
+      platforms: facets.platforms.filter((f) => f.value).map((f) => f.value),
+      couriers: facets.couriers.filter((f) => f.value).map((f) => f.value),
+      phones: pick.map((r) => r.phoneTail).filter(Boolean),
+      orderNos: pick.map((r) => r.orderNo.slice(Math.max(0, r.orderNo.length - 9), r.orderNo.length - 2)).filter(Boolean),
+      skus: pick.map((r) => r.skus[0]).filter(Boolean)
+    };
+  });
+  const take = (arr, n) => {
+    const out = [];
+    const step = Math.max(1, Math.floor(arr.length / n));
+    for (let i = 0; i < arr.length && out.length < n; i += step) out.push(arr[i]);
+    return out;
+  };
+  const actions = []; // { kind, label, query (for the engine-only pass), run }
+  for (const s of take(sample.statuses, 5)) {
+    const chip = () => page.getByTestId(`filter-status-${s}`).click();
+    actions.push({ kind: 'status', label: `status ${s} on`, query: { statuses: [s] }, run: chip });
+    actions.push({ kind: 'status', label: `status ${s} off`, query: {}, run: chip });
+  }
+  const menu = (name, field, values) => {
+    for (const v of values) actions.push({ kind: 'menu', label: `${name} ${v}`, query: { [field]: [v] }, run: () => page.getByTestId(`filter-${name}`).selectOption(v) });
+    actions.push({ kind: 'menu', label: `${name} all`, query: {}, run: () => page.getByTestId(`filter-${name}`).selectOption('') });
+  };
+  menu('province', 'provinces', take(sample.provinces, 6));
+  menu('platform', 'platforms', take(sample.platforms, 3));
+  menu('courier', 'couriers', take(sample.couriers, 2));
+  const terms = [
+    ...sample.phones.map((t) => ['phone tail', t]),
+    ...sample.orderNos.map((t) => ['order no part', t]),
+    ...sample.skus.map((t) => ['sku', t])
+  ];
+  let prev = '';
+  for (const [what, t] of terms) {
+    if (t === prev) continue;
+    prev = t;
+    actions.push({ kind: 'search', label: `search ${what} ${t}`, query: { search: t }, run: () => page.getByTestId('search').fill(t) });
+  }
+  actions.push({ kind: 'search', label: 'search cleared', query: {}, run: () => page.getByTestId('search').fill('') });
+  return actions;
+}
+
+async function benchListLatency(page) {
+  const actions = await buildActions(page);
+  const samples = [];
+  for (const a of actions) {
+    const r = await measureListAction(page, a.run);
+    samples.push({ kind: a.kind, label: a.label, ms: round(r.ms), domMs: round(r.domMs), total: r.total, timedOut: r.timedOut });
+    await sleep(150);
+  }
+  const of = (kinds) => samples.filter((s) => kinds.includes(s.kind)).map((s) => s.ms);
+  // Engine only: the same queries straight to the worker (comlink round trip incl. 100 rows), twice over.
+  const queries = actions.map((a) => a.query);
+  const engine = await page.evaluate(async (qs) => {
+    const remote = window.__packdesk.remote;
+    const out = [];
+    for (let pass = 0; pass < 2; pass++)
+      for (const q of qs) {
+        const t = performance.now();
+        await remote.query(q, 0, 100);
+        out.push(performance.now() - t);
+      }
+    return out;
+  }, queries);
+  // Engine, right after a one-order edit: the index drops its sorted arrays on every change, so the next
+  // query sorts everything again (by paid time, and by recipient name with a zh-CN collator).
+  const afterEdit = await page.evaluate(async () => {
+    const remote = window.__packdesk.remote;
+    const { rows } = await remote.query({}, 0, 5);
+    const out = { paidAt: [], recipientName: [] };
+    for (let i = 0; i < 5; i++) {
+      for (const sort of ['paidAt', 'recipientName']) {
+        await remote.edit({ orderId: rows[i].id, field: 'memo', value: `bench ${sort} ${i} ${Date.now()}` });
+        const t = performance.now();
+        await remote.query({ sort, desc: false }, 0, 100);
+        out[sort].push(performance.now() - t);
+      }
+    }
+    return out;
+  });
+  return {
+    engineQueryAfterEdit: { paidAt: stats(afterEdit.paidAt), recipientName: stats(afterEdit.recipientName) },
+    method:
+      'UI: Playwright input (chip click / select change / search fill), in-page: input event timeStamp -> MutationObserver sees freshly rendered order rows (list answer rendered) -> next requestAnimationFrame; ms = to that frame, domMs = to the DOM mutation. Search includes the UI debounce of 150 ms. Engine: performance.now() around __packdesk.remote.query(q, 0, 100) from the page (comlink round trip), each query list run twice.',
+    filters: stats(of(['status', 'menu'])),
+    search: stats(of(['search'])),
+    all: stats(of(['status', 'menu', 'search'])),
+    engineQuery: stats(engine),
+    engineSamples: engine.map((ms, i) => ({ label: actions[i % actions.length].label, ms: round(ms, 2) })),
+    timedOut: samples.filter((s) => s.timedOut).length,
+    samples
+  };
+}
+
+// ---------------------------------------------------------------- scrolling
+
+async function benchScroll(browser, page, rows, tracePath) {
+  await page.getByTestId('order-row').first().waitFor({ state: 'visible', timeout: 30_000 });
+  const rowPx = await page.getByTestId('order-row').first().evaluate((el) => el.getBoundingClientRect().height);
+  const stepPx = await page.getByTestId('order-list').evaluate((el) => Math.round(el.clientHeight * 0.9));
+  if (tracePath) await browser.startTracing(page, { path: tracePath, screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'v8'] });
+  const r = await page.evaluate(([rows, rowPx, stepPx]) => window.__bench.scrollList(rows, rowPx, stepPx), [rows, rowPx, stepPx]);
+  if (tracePath) await browser.stopTracing();
+  const lt = await page.evaluate(([a, b]) => window.__bench.longTasksBetween(a, b), [r.start, r.end]);
+  const tasks = await page.evaluate(([a, b]) => window.__bench.longtasks.filter((t) => t.start + t.duration >= a && t.start <= b).map((t) => ({ atMs: Math.round(t.start - a), ms: Math.round(t.duration) })), [r.start, r.end]);
+  return {
+    method: `in-page: order-list scrollTop += ${stepPx}px (0.9 viewport) once per requestAnimationFrame; long tasks from a PerformanceObserver('longtask') over the scroll window; blank frames = frames with a placeholder row in view`,
+    rowsScrolled: r.scrolledRows,
+    rowPx,
+    seconds: round((r.end - r.start) / 1000, 2),
+    frames: r.frames,
+    maxFrameMs: round(r.maxFrameMs),
+    framesOver50ms: r.slowFrames,
+    blankFrames: r.blankFrames,
+    longTasks: { count: lt.count, maxMs: round(lt.maxMs), totalMs: round(lt.totalMs), list: tasks },
+    trace: tracePath ?? null
+  };
+}
+
+// ---------------------------------------------------------------- cold reload
+
+/** In-page: engine query round trips every 200 ms (alternating filters, so no cached answer) until stopped. */
+function startQuerySampler(page) {
+  return page.evaluate(() => {
+    const b = window.__bench;
+    b.sampler = { stop: false, samples: [] };
+    const qs = [{ statuses: ['ready'] }, {}, { statuses: ['pending_audit'] }, { search: '13' }];
+    (async () => {
+      for (let i = 0; !b.sampler.stop; i++) {
+        const t = performance.now();
+        const r = await window.__packdesk.remote.query(qs[i % qs.length], 0, 100);
+        b.sampler.samples.push({ at: t, ms: performance.now() - t, ready: r.ready });
+        await new Promise((res) => setTimeout(res, 200));
+      }
+    })();
+  });
+}
+const stopQuerySampler = (page) =>
+  page.evaluate(() => {
+    window.__bench.sampler.stop = true;
+    return window.__bench.sampler.samples;
+  });
+
+async function benchReloads(page, probe, size, times) {
+  const runs = [];
+  let heapAtIndexReady = null;
+  for (let i = 0; i < times; i++) {
+    const last = i === times - 1;
+    const wall0 = Date.now();
+    await page.reload({ waitUntil: 'commit', timeout: 60_000 });
+    await page.getByTestId('order-row').first().waitFor({ state: 'visible', timeout: 120_000 });
+    const wallMs = Date.now() - wall0;
+    await startQuerySampler(page);
+    // Index ready: the "indexing" notice gone (or never shown); then the background reopening of shards.
+    const until = Date.now() + 180_000;
+    let b;
+    for (;;) {
+      b = await page.evaluate(() => {
+        const x = window.__bench;
+        return {
+          firstRowAt: x.firstRowAt,
+          firstRowPaintAt: x.firstRowPaintAt,
+          loadingSeen: x.indexLoadingSeenAt,
+          loadingGone: x.indexLoadingGoneAt,
+          loadingNow: !!document.querySelector('[data-testid="index-loading"]'),
+          controlled: !!navigator.serviceWorker?.controller
+        };
+      });
+      if (!b.loadingNow && b.firstRowPaintAt !== null) break;
+      if (Date.now() > until) throw new Error('index did not become ready within 180 s after reload');
+      await sleep(50);
+    }
+    const readyAt = b.loadingGone ?? b.firstRowPaintAt;
+    const lt = await page.evaluate(([to]) => window.__bench.longTasksBetween(0, to), [readyAt]);
+    // On the last reload, split the worker heap: index only (now) versus index + reopened shards (later).
+    if (last) heapAtIndexReady = await heapFigures(probe).catch((e) => ({ workerMeasured: false, error: String(e.message ?? e) }));
+    await waitForTotal(page, size, 120_000);
+    const quietMs = await waitWorkerQuiet(probe);
+    const samples = await stopQuerySampler(page);
+    const ltAll = await page.evaluate(() => window.__bench.longTasksBetween(0, performance.now()));
+    runs.push({
+      firstRowsMs: round(b.firstRowPaintAt),
+      firstRowsDomMs: round(b.firstRowAt),
+      wallMs,
+      indexReadyMs: round(readyAt),
+      indexNoticeShown: b.loadingSeen !== null,
+      serviceWorkerControlled: b.controlled,
+      workerLastGrewMsAfterRows: quietMs,
+      queriesWhileStarting: {
+        beforeIndexReady: stats(samples.filter((x) => !x.ready).map((x) => x.ms)),
+        afterIndexReady: stats(samples.filter((x) => x.ready).map((x) => x.ms))
+      },
+      longTasksToIndexReady: { count: lt.count, maxMs: round(lt.maxMs) },
+      longTasksToQuiet: { count: ltAll.count, maxMs: round(ltAll.maxMs) }
+    });
+  }
+  const allStarting = runs.flatMap((r) => [r.queriesWhileStarting.beforeIndexReady.max, r.queriesWhileStarting.afterIndexReady.max]);
+  return {
+    method:
+      'page.reload() in the same context (data in IndexedDB, service worker in control); firstRowsMs = performance.now() (since navigation start) of the first animation frame after the first [data-testid=order-row] enters the DOM (init-script MutationObserver); wallMs = Node clock around reload + waitFor(visible). indexReadyMs = the "indexing" notice gone (50 ms polling). workerLastGrewMsAfterRows = after the rows, when the worker heap last grew (1 s samples; shards being reopened). queriesWhileStarting = remote.query round trips every 200 ms from first rows until the worker is quiet.',
+    medianFirstRowsMs: round(percentile(runs.map((r) => r.firstRowsMs), 50)),
+    medianWallMs: round(percentile(runs.map((r) => r.wallMs), 50)),
+    medianIndexReadyMs: round(percentile(runs.map((r) => r.indexReadyMs), 50)),
+    maxQueryWhileReopeningMs: round(Math.max(...allStarting.filter((x) => x !== null), 0)),
+    heapAtIndexReady,
+    runs
+  };
+}
+
+// ---------------------------------------------------------------- one size
+
+async function benchSize(browser, server, size, opts) {
+  const out = { size };
+  const { context, page } = await newStation(browser, server.url);
+  let probe;
+  try {
+    await setUpStation(page, { name: `Bench ${size}`, alone: true });
+    log(`${size}: loading demo orders…`);
+    const load = await loadDemoThroughUi(page, size);
+    out.load = {
+      method: 'click on demo-start (its event timeStamp) -> demo-done in the DOM (MutationObserver), in-page performance.now(); long tasks: PerformanceObserver("longtask") over that window',
+      ms: round(load.ms),
+      wallMs: load.wallMs,
+      doneText: load.doneText,
+      secondsPerTenth: loadRate(load.progress, load.start, size),
+      longTasks: { count: load.longTasks.count, maxMs: round(load.longTasks.maxMs), totalMs: round(load.longTasks.totalMs), over100: load.longTasks.over100 }
+    };
+    log(`${size}: loaded in ${round(load.ms / 1000, 2)} s, ${load.longTasks.count} long tasks (max ${round(load.longTasks.maxMs)} ms)`);
+    await waitForTotal(page, size, 120_000);
+    await page.evaluate(() => window.__packdesk.remote.flushNow());
+
+    probe = await HeapProbe.open(browser, page);
+    const settle = await waitWorkerQuiet(probe);
+    try {
+      out.heapAfterLoad = { ...(await heapFigures(probe)), workerLastGrewMs: settle };
+    } catch (e) {
+      out.heapAfterLoad = { workerMeasured: false, error: String(e.message ?? e) };
+    }
+    out.heapAfterLoad.method =
+      'CDP HeapProfiler.collectGarbage in the worker and the page, then page Performance.getMetrics JSHeapUsedSize and worker Runtime.getHeapUsage.usedSize (worker reached via non-flattened Target.attachToTarget + nested auto-attach)';
+    log(`${size}: heap main ${out.heapAfterLoad.mainMB} MB, worker ${out.heapAfterLoad.workerMB} MB`);
+
+    log(`${size}: filter and search latency…`);
+    out.list = await benchListLatency(page);
+    log(`${size}: filters p50/p95 ${out.list.filters.p50}/${out.list.filters.p95} ms, search ${out.list.search.p50}/${out.list.search.p95} ms, engine ${out.list.engineQuery.p50}/${out.list.engineQuery.p95} ms`);
+    await waitForTotal(page, size, 30_000);
+
+    log(`${size}: scrolling…`);
+    if (opts.trace) mkdirSync('bench-results', { recursive: true });
+    out.scroll = await benchScroll(browser, page, opts.scrollRows, opts.trace ? `bench-results/scroll-${size}.trace.json` : null);
+    log(`${size}: scrolled ${out.scroll.rowsScrolled} rows, ${out.scroll.longTasks.count} long tasks (max ${out.scroll.longTasks.maxMs} ms)`);
+
+    log(`${size}: cold reloads…`);
+    out.reload = await benchReloads(page, probe, size, opts.reloads);
+    log(`${size}: first rows after reload, median ${out.reload.medianFirstRowsMs} ms`);
+    try {
+      out.heapAfterReopen = await heapFigures(probe);
+    } catch (e) {
+      out.heapAfterReopen = { workerMeasured: false, error: String(e.message ?? e) };
+    }
+    out.heapAfterReopen.method = 'as heapAfterLoad, after the last reload once the worker heap stopped growing';
+    log(`${size}: heap after reopen main ${out.heapAfterReopen.mainMB} MB, worker ${out.heapAfterReopen.workerMB} MB`);
+  } finally {
+    await probe?.close();
+    await context.close();
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- two stations
+
+async function benchSync(browser, server, opts) {
+  const A = await newStation(browser, server.url);
+  const B = await newStation(browser, server.url);
+  try {
+    await setUpStation(A.page, { name: 'Bench A', alone: false });
+    await setUpStation(B.page, { name: 'Bench B', alone: false });
+    for (const s of [A, B]) await s.page.getByTestId('sync-badge').and(s.page.locator('[data-phase="synced"]')).waitFor({ timeout: 30_000 });
+    log('sync: loading 1,000 orders on A…');
+    const load = await loadDemoThroughUi(A.page, 1000);
+    // B's view over time (every 20 ms) and A's upload (its sync state: nothing pending, synced).
+    const bWatch = B.page.evaluate(async () => {
+      const remote = window.__packdesk.remote;
+      const until = performance.now() + 120_000;
+      const firstAt = {};
+      for (;;) {
+        const r = await remote.query({}, 0, 1);
+        const at = performance.timeOrigin + performance.now();
+        for (const f of [1, 100, 500, 900, 1000]) if (r.total >= f && firstAt[f] === undefined) firstAt[f] = at;
+        if (r.total >= 1000) return firstAt;
+        if (performance.now() > until) return null;
+        await new Promise((res) => setTimeout(res, 20));
+      }
+    });
+    const aAcked = await A.page.evaluate(async () => {
+      const remote = window.__packdesk.remote;
+      const until = performance.now() + 120_000;
+      for (;;) {
+        const s = await remote.syncState();
+        if (s.pending === 0 && s.phase === 'synced') return performance.timeOrigin + performance.now();
+        if (performance.now() > until) return null;
+        await new Promise((res) => setTimeout(res, 20));
+      }
+    });
+    const firstAt = await bWatch;
+    const seen = firstAt?.[1000] ?? null;
+    const aStartAbs = await A.page.evaluate((s) => performance.timeOrigin + s, load.start);
+    if (seen === null) throw new Error('station B never saw the 1,000 orders');
+    log(`sync: B sees 1,000 orders ${round((seen - aStartAbs) / 1000, 2)} s after A clicked start`);
+    await waitForTotal(B.page, 1000, 30_000);
+
+    const targets = await B.page.evaluate(async (n) => {
+      const { rows } = await window.__packdesk.remote.query({}, 0, 1000);
+      const out = [];
+      for (let i = 0; i < rows.length && out.length < n; i += Math.max(1, Math.floor(rows.length / n))) out.push({ id: rows[i].id, orderNo: rows[i].orderNo });
+      return out;
+    }, opts.edits);
+
+    const samples = [];
+    for (let i = 0; i < targets.length; i++) {
+      const { id, orderNo } = targets[i];
+      const value = `bench memo ${i} ${Date.now()}`;
+      // B watches first: it asks its engine for the row (the list's index) every ~2 ms until the memo shows.
+      await B.page.evaluate(
+        ({ id, orderNo, value }) => {
+          const remote = window.__packdesk.remote;
+          window.__benchSeen = (async () => {
+            const until = performance.now() + 15_000;
+            let polls = 0;
+            for (;;) {
+              const r = await remote.query({ search: orderNo }, 0, 5);
+              polls++;
+              if (r.rows.some((row) => row.id === id && row.memo === value)) return { at: performance.timeOrigin + performance.now(), polls };
+              if (performance.now() > until) return { at: null, polls };
+              await new Promise((res) => setTimeout(res, 2));
+            }
+          })();
+        },
+        { id, orderNo, value }
+      );
+      const a = await A.page.evaluate(
+        async ({ id, value }) => {
+          const t = performance.timeOrigin + performance.now();
+          await window.__packdesk.remote.edit({ orderId: id, field: 'memo', value });
+          return { t, ack: performance.timeOrigin + performance.now() };
+        },
+        { id, value }
+      );
+      const b = await B.page.evaluate(() => window.__benchSeen);
+      samples.push({ ms: b.at === null ? null : round(b.at - a.t), localMs: round(a.ack - a.t), polls: b.polls });
+      await sleep(150);
+    }
+    const ms = samples.map((s) => s.ms);
+    return {
+      method:
+        'A: performance.timeOrigin+now() before __packdesk.remote.edit({orderId, field:"memo", value}); B: a loop started before the edit that calls __packdesk.remote.query({search: orderNo}) every ~2 ms until the row shows the new memo (what B\'s list would show: document -> index flush), timeOrigin+now() then. Same machine, same clock; loopback server.',
+      initialLoad: {
+        orders: 1000,
+        aLoadMs: round(load.ms),
+        aAllAckedAfterMs: aAcked === null ? null : round(aAcked - aStartAbs),
+        bSeesAfterMs: Object.fromEntries(Object.entries(firstAt).map(([k, v]) => [k, round(v - aStartAbs)])),
+        bSeesAllAfterMs: round(seen - aStartAbs)
+      },
+      edits: samples.length,
+      lost: ms.filter((x) => x === null).length,
+      latency: stats(ms),
+      localEdit: stats(samples.map((s) => s.localMs)),
+      samples
+    };
+  } finally {
+    await A.context.close();
+    await B.context.close();
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+function evaluateTargets(results) {
+  const t = [];
+  const add = (name, value, unit, target, pass, note) => t.push({ name, value, unit, target, pass: value === null || value === undefined ? null : pass, note });
+  for (const r of results.sizes) {
+    const k = `${r.size / 1000}k`;
+    if (r.error) {
+      add(`${k} run`, null, '', 'completes', false, r.error);
+      continue;
+    }
+    const h = r.heapAfterLoad;
+    if (h?.workerMeasured) add(`${k} JS heap after load (main+worker)`, h.totalMB, 'MB', `<= ${TARGETS.heapMB} MB`, h.totalMB <= TARGETS.heapMB);
+    else add(`${k} JS heap after load (main+worker)`, null, 'MB', `<= ${TARGETS.heapMB} MB`, null, 'worker heap not measured');
+    const h2 = r.heapAfterReopen;
+    if (h2?.workerMeasured) add(`${k} JS heap after reopen (main+worker)`, h2.totalMB, 'MB', `<= ${TARGETS.heapMB} MB`, h2.totalMB <= TARGETS.heapMB);
+    if (r.reload) add(`${k} cold reload to first rows (median)`, r.reload.medianFirstRowsMs, 'ms', `<= ${TARGETS.coldReloadMs} ms`, r.reload.medianFirstRowsMs <= TARGETS.coldReloadMs);
+    if (r.list) {
+      add(`${k} filter p95 (chips, menus)`, r.list.filters.p95, 'ms', `<= ${TARGETS.filterP95Ms} ms`, r.list.filters.p95 <= TARGETS.filterP95Ms);
+      add(`${k} search p95 (incl. 150 ms debounce)`, r.list.search.p95, 'ms', `<= ${TARGETS.filterP95Ms} ms`, r.list.search.p95 <= TARGETS.filterP95Ms);
+    }
+    if (r.scroll)
+      add(`${k} longest task while scrolling`, r.scroll.longTasks.maxMs, 'ms', `no task > ${TARGETS.scrollLongTaskMs} ms`, r.scroll.longTasks.count === 0, `${r.scroll.longTasks.count} long tasks`);
+    if (r.size === 100000 && r.load) add('100k load (generate+store)', r.load.ms, 'ms', `<= ${TARGETS.load100kMs} ms`, r.load.ms <= TARGETS.load100kMs);
+  }
+  if (results.editPropagation) {
+    const e = results.editPropagation;
+    if (e.error) add('edit propagation', null, '', 'completes', false, e.error);
+    else add('edit to other station p95', e.latency.p95, 'ms', `<= ${TARGETS.editP95Ms} ms`, e.latency.p95 <= TARGETS.editP95Ms && e.lost === 0, e.lost ? `${e.lost} edits never seen` : undefined);
+  }
+  return t;
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? '').length)));
+  return rows.map((r) => r.map((c, i) => String(c ?? '').padEnd(widths[i])).join('  ')).join('\n');
+}
+
+function printReport(results) {
+  const fmt = (v, unit = 'ms') => (v === null || v === undefined ? '—' : `${v} ${unit}`);
+  console.log(`\nPackdesk bench — ${results.date} — ${results.machine.cores} cores (${results.machine.cpu}), Chromium ${results.chromium}\n`);
+  for (const r of results.sizes) {
+    if (r.error) {
+      console.log(`${r.size} orders: FAILED — ${r.error}\n`);
+      continue;
+    }
+    const rows = [['figure', 'value', 'detail']];
+    if (r.load) rows.push(['generate + store', fmt(r.load.ms), `long tasks ${r.load.longTasks.count}, max ${fmt(r.load.longTasks.maxMs)}, total ${fmt(r.load.longTasks.totalMs)}; s per 10%: ${r.load.secondsPerTenth.join(' ')}`]);
+    for (const [label, h] of [['JS heap after load', r.heapAfterLoad], ['JS heap at index ready', r.reload?.heapAtIndexReady], ['JS heap after reopen', r.heapAfterReopen]])
+      if (h) rows.push([label, h.workerMeasured ? `${h.totalMB} MB` : 'worker NOT measured', h.workerMeasured ? `main ${h.mainMB} MB + worker ${h.workerMB} MB` : h.error]);
+    if (r.reload)
+      rows.push([
+        'cold reload -> first rows',
+        fmt(r.reload.medianFirstRowsMs),
+        `median of ${r.reload.runs.length} (${r.reload.runs.map((x) => x.firstRowsMs).join(', ')}); wall ${fmt(r.reload.medianWallMs)}; index ready ${fmt(r.reload.medianIndexReadyMs)}; worker busy reopening shards until +${r.reload.runs.map((x) => x.workerLastGrewMsAfterRows).join('/')} ms, slowest query meanwhile ${fmt(r.reload.maxQueryWhileReopeningMs)}`
+      ]);
+    if (r.list) {
+      rows.push(['filter p50 / p95', `${fmt(r.list.filters.p50)} / ${fmt(r.list.filters.p95)}`, `${r.list.filters.n} chip/menu changes, max ${fmt(r.list.filters.max)}`]);
+      rows.push(['search p50 / p95', `${fmt(r.list.search.p50)} / ${fmt(r.list.search.p95)}`, `${r.list.search.n} searches, incl. the 150 ms debounce`]);
+      rows.push(['engine query p50 / p95', `${fmt(r.list.engineQuery.p50)} / ${fmt(r.list.engineQuery.p95)}`, `${r.list.engineQuery.n} remote.query round trips, max ${fmt(r.list.engineQuery.max)}`]);
+      const ae = r.list.engineQueryAfterEdit;
+      rows.push(['engine query after 1 edit', `${fmt(ae.paidAt.p50)}`, `p50 of 5, sort by paid time; by recipient name (collator) ${fmt(ae.recipientName.p50)}`]);
+    }
+    if (r.scroll)
+      rows.push([
+        'scroll long tasks',
+        `${r.scroll.longTasks.count}`,
+        `max ${fmt(r.scroll.longTasks.maxMs)} over ${r.scroll.rowsScrolled} rows in ${r.scroll.seconds} s; ${r.scroll.frames} frames, max frame ${fmt(r.scroll.maxFrameMs)}, blank frames ${r.scroll.blankFrames}`
+      ]);
+    console.log(`${r.size.toLocaleString('en')} orders`);
+    console.log(table(rows) + '\n');
+  }
+  const e = results.editPropagation;
+  if (e) {
+    if (e.error) console.log(`edit propagation: FAILED — ${e.error}\n`);
+    else
+      console.log(
+        `Two stations via the server: edit on A -> seen by B's engine  p50 ${fmt(e.latency.p50)}, p95 ${fmt(e.latency.p95)}, max ${fmt(e.latency.max)} (${e.edits} edits, ${e.lost} lost); 1,000 orders reach B ${fmt(e.initialLoad.bSeesAllAfterMs)} after A starts loading\n`
+      );
+  }
+  const rows = [['target', 'value', 'goal', 'result']];
+  for (const t of results.targets) rows.push([t.name, t.value === null ? '—' : `${t.value} ${t.unit}`, t.target, (t.pass === null ? 'n/a' : t.pass ? 'pass' : 'MISS') + (t.note ? ` (${t.note})` : '')]);
+  console.log(table(rows));
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const t0 = Date.now();
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memoryGB: round(os.totalmem() / 1024 ** 3), platform: `${os.platform()} ${os.release()}`, node: process.versions.node },
+    chromium: null,
+    sizesRequested: opts.sizes,
+    targets: [],
+    targetGoals: TARGETS,
+    sizes: [],
+    editPropagation: null,
+    errors: []
+  };
+  ensureBuild();
+  const tmp = mkdtempSync(join(os.tmpdir(), 'packdesk-bench-'));
+  let server;
+  let browser;
+  const stop = async () => {
+    await browser?.close().catch(() => {});
+    await server?.stop().catch(() => {});
+    rmSync(tmp, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => void stop().then(() => process.exit(130)));
+  try {
+    server = await startServerChild(tmp);
+    log(`server on ${server.url}`);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    results.chromium = browser.version();
+    for (const size of opts.sizes) {
+      try {
+        results.sizes.push(await benchSize(browser, server, size, opts));
+      } catch (e) {
+        log(`${size}: FAILED`, e);
+        results.sizes.push({ size, error: String(e?.message ?? e).split('\n')[0] });
+        results.errors.push(`${size}: ${e?.stack ?? e}`);
+      }
+    }
+    if (opts.sync) {
+      try {
+        results.editPropagation = await benchSync(browser, server, opts);
+      } catch (e) {
+        log('sync: FAILED', e);
+        results.editPropagation = { error: String(e?.message ?? e).split('\n')[0] };
+        results.errors.push(`sync: ${e?.stack ?? e}`);
+      }
+    }
+  } finally {
+    await stop();
+  }
+  results.seconds = round((Date.now() - t0) / 1000);
+  results.targets = evaluateTargets(results);
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/bench.json', JSON.stringify(results, null, 2) + '\n');
+  printReport(results);
+  console.log(`\nwritten bench-results/bench.json (${results.seconds} s)`);
+  if (results.errors.length) {
+    console.error(`\nthe benchmark itself failed in ${results.errors.length} part(s):\n${results.errors.join('\n\n')}`);
+    process.exit(1);
+  }
+}
+
+main().catch((e) => {
+  console.error('bench failed:', e);
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+// The few browser facts the UI needs (language, saved preferences, where the app was served from, the
+// demo/test flag) behind one small interface. This is the only UI-adjacent file that touches `navigator`,
+// `location` or `localStorage`; tests hand the UI `memoryEnv()` instead.
+
+export interface BrowserEnv {
+  /** The browser's preferred languages, most preferred first (e.g. ["zh-CN", "en"]). */
+  languages(): readonly string[];
+  /** A remembered preference, or null. Never throws (private mode and disabled storage read as empty). */
+  loadPref(key: string): string | null;
+  savePref(key: string, value: string): void;
+  /** The sync server address the app was most likely served with: ws(s)://<host>/sync. */
+  defaultServerUrl(): string;
+  /** `?memory=1`: run on the in-memory station (demo and test mode, no IndexedDB, no sync). */
+  memoryMode(): boolean;
+  /** Reflects the UI language on `<html lang>` for fonts, screen readers and hyphenation. */
+  setDocumentLang(lang: string): void;
+}
+
+const PREF_PREFIX = 'packdesk:';
+
+export const browserEnv: BrowserEnv = {
+  languages() {
+    if (typeof navigator === 'undefined') return [];
+    return navigator.languages?.length ? navigator.languages : [navigator.language];
+  },
+  loadPref(key) {
+    try {
+      return globalThis.localStorage?.getItem(PREF_PREFIX + key) ?? null;
+    } catch {
+      return null;
+    }
+  },
+  savePref(key, value) {
+    try {
+      globalThis.localStorage?.setItem(PREF_PREFIX + key, value);
+    } catch {
+      // Storage refused (private mode, quota): the preference simply is not remembered.
+    }
+  },
+  defaultServerUrl() {
+    if (typeof location === 'undefined') return '';
+    return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+  },
+  memoryMode() {
+    if (typeof location === 'undefined') return false;
+    return new URLSearchParams(location.search).get('memory') === '1';
+  },
+  setDocumentLang(lang) {
+    if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  }
+};
+
+/** A fake environment for tests: fixed languages, preferences in a Map. */
+export function memoryEnv(opts: { languages?: string[]; prefs?: Record<string, string>; serverUrl?: string } = {}): BrowserEnv & {
+  prefs: Map<string, string>;
+  lang: string;
+} {
+  const prefs = new Map(Object.entries(opts.prefs ?? {}));
+  const env = {
+    prefs,
+    lang: '',
+    languages: () => opts.languages ?? ['zh-CN'],
+    loadPref: (key: string) => prefs.get(key) ?? null,
+    savePref: (key: string, value: string) => void prefs.set(key, value),
+    defaultServerUrl: () => opts.serverUrl ?? 'ws://localhost:5173/sync',
+    memoryMode: () => true,
+    setDocumentLang: (lang: string) => {
+      env.lang = lang;
+    }
+  };
+  return env;
+}

@@ -1,0 +1,259 @@
+// A StationApi held entirely in memory: the same order index, rows, registers, history and events as the
+// real engine, without IndexedDB, Yjs or a worker. Browser tests drive the UI with it, `?memory=1` runs the
+// app on it, and its extra hooks let a test play another station (remoteEdit), sync (setSync) or a failing
+// store (emit a storage error, failNext).
+import type { Clock } from '../domain/ports';
+import type { Catalog, Order } from '../domain/schemas';
+import { OrderIndex, type OrderQuery } from '../domain/order-query';
+import { toOrderRow, type OrderRegisters } from '../domain/order-row';
+import { canAdvance, canHold, STATUSES, type Status } from '../domain/status';
+import { concurrentLosers, tagField, type StationEntry } from '../domain/registers';
+import { shardOf } from '../domain/ids';
+import { createDemoContext, demoOrder, generateCatalog } from '../domain/demo/generate';
+import type {
+  DemoSize,
+  EngineEvent,
+  HistoryEntry,
+  OrderDetail,
+  OrderEdit,
+  Progress,
+  StationApi,
+  StationConfig,
+  SyncState
+} from './station-api';
+
+export interface MemoryStationOptions {
+  /** Start configured (skips the setup dialog); default: unconfigured, like a fresh browser profile. */
+  config?: StationConfig | null;
+  clock?: Clock;
+  /** Initial sync state; default derives from the config (no server: 'off', else 'offline'). */
+  sync?: Partial<SyncState>;
+}
+
+export interface StationRef {
+  id: string;
+  name: string;
+  user: string;
+}
+
+export interface MemoryStation extends StationApi {
+  /** Applies an edit as if another station had made it (and it had synced here). */
+  remoteEdit(edit: OrderEdit, from: StationRef, at?: number): Promise<void>;
+  setSync(state: Partial<SyncState>): void;
+  emit(event: EngineEvent): void;
+  /** The next call of `method` rejects with `message`. */
+  failNext(method: keyof StationApi, message: string): void;
+  readonly size: number;
+}
+
+const DAY = 86_400_000;
+const CHINA = 8 * 3600_000;
+const CHUNK = 2000;
+const emptyCatalog = (): Catalog => ({ shops: [], skus: [], skuMappings: [], couriers: [], warehouses: [], stock: [] });
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function createMemoryStation(opts: MemoryStationOptions = {}): MemoryStation {
+  const clock = opts.clock ?? { now: () => Date.now() };
+  const index = new OrderIndex();
+  const orders = new Map<string, Order>();
+  const registers = new Map<string, OrderRegisters>();
+  const history = new Map<string, HistoryEntry[]>();
+  const stationNames = new Map<string, string>();
+  const listeners = new Set<(e: EngineEvent) => void>();
+  const failures = new Map<string, string>();
+  let config: StationConfig | null = opts.config ?? null;
+  let catalog = emptyCatalog();
+  let ready = true;
+  let sync: SyncState = {
+    phase: config?.serverUrl ? 'offline' : 'off',
+    reason: config?.serverUrl ? 'in-memory station: no network' : '',
+    pending: 0,
+    peers: [],
+    serverUrl: config?.serverUrl ?? '',
+    ...opts.sync
+  };
+  if (config) stationNames.set(config.id, config.name);
+
+  const emit = (e: EngineEvent) => {
+    for (const l of listeners) l(e);
+  };
+
+  const failure = (method: keyof StationApi) => {
+    const message = failures.get(method);
+    if (message === undefined) return;
+    failures.delete(method);
+    throw new Error(message);
+  };
+
+  const need = <T>(v: T | null | undefined, what: string): T => {
+    if (v === null || v === undefined) throw new Error(what);
+    return v;
+  };
+
+  const project = (id: string) => {
+    const o = orders.get(id);
+    if (o) index.upsert([toOrderRow(o, shardOf(o.id, o.paidAt), registers.get(id))]);
+  };
+
+  function write(orderId: string, field: string, value: unknown, by: StationRef, at: number): void {
+    let regs = registers.get(orderId);
+    if (!regs) registers.set(orderId, (regs = new Map()));
+    const entries = (regs.get(field) ?? []).filter((e) => e.station !== by.id);
+    const entry: StationEntry = { v: value, at, by: by.user || by.name, station: by.id };
+    regs.set(field, [...entries, entry]);
+    let log = history.get(orderId);
+    if (!log) history.set(orderId, (log = []));
+    log.push({ at, station: by.id, stationName: by.name, user: by.user || by.name, field, value });
+  }
+
+  function applyEdit(e: OrderEdit, by: StationRef, at: number): void {
+    const order = need(orders.get(e.orderId), `order ${e.orderId} not found`);
+    const current = need(index.get(e.orderId), `order ${e.orderId} not found`);
+    const state = { status: current.status, held: current.held, exception: false, cancelled: order.refund === 'refunded' };
+    switch (e.field) {
+      case 'memo':
+        write(e.orderId, 'memo', String(e.value).slice(0, 500), by, at);
+        break;
+      case 'hold':
+        if (e.value && !canHold(state)) throw new Error(`order ${order.orderNo} can no longer be held (${current.display})`);
+        write(e.orderId, 'hold', !!e.value, by, at);
+        break;
+      case 'priority':
+        write(e.orderId, 'priority', Math.max(0, Math.min(3, Math.round(Number(e.value) || 0))), by, at);
+        break;
+      case 'tags': {
+        const want = new Set(e.value.map((t) => t.trim()).filter(Boolean));
+        for (const t of want) if (!current.tags.includes(t)) write(e.orderId, tagField(t), true, by, at);
+        for (const t of current.tags) if (!want.has(t)) write(e.orderId, tagField(t), false, by, at);
+        break;
+      }
+      case 'status': {
+        const to = e.value as Status;
+        if (!STATUSES.includes(to)) throw new Error(`unknown status ${e.value}`);
+        const ok = canAdvance(state, to);
+        if (!ok.ok) throw new Error(`order ${order.orderNo} cannot move to ${to}: ${ok.reason}`);
+        write(e.orderId, 'status', to, by, at);
+        break;
+      }
+    }
+    project(e.orderId);
+    emit({ kind: 'rows', ids: [e.orderId] });
+  }
+
+  const self = (): StationRef => {
+    const c = need(config, 'set up the station first');
+    return { id: c.id, name: c.name, user: c.user };
+  };
+
+  return {
+    get size() {
+      return index.size;
+    },
+
+    async open() {
+      failure('open');
+      return config;
+    },
+
+    async configure(input) {
+      failure('configure');
+      const id = input.id || config?.id || `mem-${Math.random().toString(36).slice(2, 10)}`;
+      config = { ...input, id };
+      stationNames.set(id, config.name);
+      sync = { ...sync, serverUrl: config.serverUrl, phase: config.serverUrl ? 'offline' : 'off', reason: config.serverUrl ? 'in-memory station: no network' : '' };
+      emit({ kind: 'sync', state: sync });
+      return config;
+    },
+
+    async query(q: OrderQuery, offset: number, limit: number) {
+      failure('query');
+      return { ...index.query(q, offset, limit), ready };
+    },
+
+    async facets() {
+      failure('facets');
+      return index.facets();
+    },
+
+    async catalog() {
+      failure('catalog');
+      return catalog;
+    },
+
+    async order(id: string): Promise<OrderDetail | null> {
+      failure('order');
+      const order = orders.get(id);
+      const row = index.get(id);
+      if (!order || !row) return null;
+      const conflicts: OrderDetail['conflicts'] = [];
+      for (const [field, entries] of registers.get(id) ?? []) {
+        if (field !== 'status' && concurrentLosers(entries).length)
+          conflicts.push({ field, values: entries.map((e) => ({ station: stationNames.get(e.station) ?? e.station, value: e.v, at: e.at })) });
+      }
+      return { order, row, history: [...(history.get(id) ?? [])], conflicts };
+    },
+
+    async edit(e: OrderEdit) {
+      failure('edit');
+      applyEdit(e, self(), clock.now());
+    },
+
+    async remoteEdit(e, from, at) {
+      stationNames.set(from.id, from.name);
+      applyEdit(e, from, at ?? clock.now());
+    },
+
+    async loadDemo(size: DemoSize, seed: number, onProgress: (p: Progress) => void) {
+      failure('loadDemo');
+      need(config, 'set up the station first');
+      const t0 = clock.now();
+      const cat = generateCatalog(seed);
+      catalog = cat;
+      // Same "now" rule as the engine: the end of today in China time, so the same demo gives the same orders.
+      const now = Math.ceil((clock.now() + CHINA) / DAY) * DAY - CHINA;
+      const ctx = createDemoContext({ seed, catalog: cat, now });
+      ready = false;
+      emit({ kind: 'index', ready: false, total: index.size });
+      for (let start = 0; start < size; start += CHUNK) {
+        const end = Math.min(size, start + CHUNK);
+        const rows = [];
+        for (let i = start; i < end; i++) {
+          const o = demoOrder(ctx, i);
+          orders.set(o.id, o);
+          rows.push(toOrderRow(o, shardOf(o.id, o.paidAt), registers.get(o.id)));
+        }
+        index.upsert(rows);
+        onProgress({ phase: 'generate', done: end, total: size });
+        await pause();
+      }
+      onProgress({ phase: 'index', done: size, total: size });
+      index.query({}, 0, 1);
+      ready = true;
+      emit({ kind: 'index', ready: true, total: index.size });
+      emit({ kind: 'rows', ids: [] });
+      onProgress({ phase: 'done', done: size, total: size });
+      return { orders: size, ms: clock.now() - t0 };
+    },
+
+    async syncState() {
+      failure('syncState');
+      return sync;
+    },
+
+    async subscribe(listener) {
+      failure('subscribe');
+      listeners.add(listener);
+    },
+
+    setSync(state) {
+      sync = { ...sync, ...state };
+      emit({ kind: 'sync', state: sync });
+    },
+
+    emit,
+
+    failNext(method, message) {
+      failures.set(method, message);
+    }
+  };
+}
