@@ -42,6 +42,9 @@ export default defineConfig({
       workbox: {
         globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,woff,woff2,webmanifest}', 'prerendered/**/*.html'],
         navigateFallback: '/',
+        // Take control of the open page on first install so it works offline without a reload; later
+        // versions still wait for the update prompt (no skipWaiting).
+        clientsClaim: true,
         navigateFallbackDenylist: [/^\/health/, /^\/sync/],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024
       },

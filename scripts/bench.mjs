@@ -5,6 +5,8 @@
 //   npm run bench -- --quick           10k only (plus the two-station part)
 //   npm run bench -- --sizes 10000     any of 1000,10000,100000, comma separated
 //   npm run bench -- --no-sync         skip the two-station part
+//   npm run bench -- --trace           also record a Chromium trace of each scroll (bench-results/scroll-<size>.trace.json)
+//                                      and print what the main thread's long tasks were made of
 //
 // It is a measurement, not a test: a missed target is printed and recorded, and the exit code stays 0.
 // The exit code is non-zero only when the benchmark itself breaks (build, server, browser, a step failing).
@@ -17,6 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { HeapProbe } from '../tests/bench/cdp.mjs';
+import { summariseTrace } from '../tests/bench/trace-summary.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(ROOT);
@@ -451,7 +454,7 @@ async function benchScroll(browser, page, rows, tracePath) {
     framesOver50ms: r.slowFrames,
     blankFrames: r.blankFrames,
     longTasks: { count: lt.count, maxMs: round(lt.maxMs), totalMs: round(lt.totalMs), list: tasks },
-    trace: tracePath ?? null
+    trace: tracePath ? { path: tracePath, note: 'recorded with tracing on, which slows the page', ...summariseTrace(tracePath) } : null
   };
 }
 
@@ -578,15 +581,20 @@ async function benchSize(browser, server, size, opts) {
       'CDP HeapProfiler.collectGarbage in the worker and the page, then page Performance.getMetrics JSHeapUsedSize and worker Runtime.getHeapUsage.usedSize (worker reached via non-flattened Target.attachToTarget + nested auto-attach)';
     log(`${size}: heap main ${out.heapAfterLoad.mainMB} MB, worker ${out.heapAfterLoad.workerMB} MB`);
 
-    log(`${size}: filter and search latency…`);
-    out.list = await benchListLatency(page);
-    log(`${size}: filters p50/p95 ${out.list.filters.p50}/${out.list.filters.p95} ms, search ${out.list.search.p50}/${out.list.search.p95} ms, engine ${out.list.engineQuery.p50}/${out.list.engineQuery.p95} ms`);
-    await waitForTotal(page, size, 30_000);
-
     log(`${size}: scrolling…`);
     if (opts.trace) mkdirSync('bench-results', { recursive: true });
     out.scroll = await benchScroll(browser, page, opts.scrollRows, opts.trace ? `bench-results/scroll-${size}.trace.json` : null);
     log(`${size}: scrolled ${out.scroll.rowsScrolled} rows, ${out.scroll.longTasks.count} long tasks (max ${out.scroll.longTasks.maxMs} ms)`);
+    if (out.scroll.trace) {
+      const tr = out.scroll.trace;
+      log(`${size}: trace ${tr.path}: busy s in ${tr.spanS} s: ${tr.threads.map((t) => `${t.thread} ${t.busyS}`).join(', ')}`);
+      for (const t of tr.longTasks) log(`${size}:   main task ${t.wallMs} ms wall, ${t.cpuMs ?? '?'} ms CPU: ${t.top}`);
+    }
+
+    log(`${size}: filter and search latency…`);
+    out.list = await benchListLatency(page);
+    log(`${size}: filters p50/p95 ${out.list.filters.p50}/${out.list.filters.p95} ms, search ${out.list.search.p50}/${out.list.search.p95} ms, engine ${out.list.engineQuery.p50}/${out.list.engineQuery.p95} ms`);
+    await waitForTotal(page, size, 30_000);
 
     log(`${size}: cold reloads…`);
     out.reload = await benchReloads(page, probe, size, opts.reloads);

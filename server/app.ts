@@ -162,6 +162,13 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     throw error;
   }
   httpServer.on('error', (error) => console.error('Packdesk: HTTP server error:', error));
+  // Upgraded WebSocket sockets leave node:http's bookkeeping, so closeAllConnections() does not reach them;
+  // without this, stations would stay "connected" to a server that has stopped.
+  const upgraded = new Set<Duplex>();
+  httpServer.on('upgrade', (_request: IncomingMessage, socket: Duplex) => {
+    upgraded.add(socket);
+    socket.once('close', () => upgraded.delete(socket));
+  });
 
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
@@ -191,6 +198,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       );
     }
     httpServer.closeAllConnections();
+    for (const socket of upgraded) socket.destroy();
     store.close();
   }
 

@@ -219,6 +219,16 @@ describe('document sync', () => {
     expect((await (await fetch(`${second.url}/health`)).json()).documents).toBe(1);
   });
 
+  it('stopping the server disconnects the stations, so they show offline instead of synced', async () => {
+    const server = await start({ dataDir: tempDir('stop') });
+    const station = connect(server, 'catalog');
+    await synced(station);
+    const statuses: string[] = [];
+    station.provider.configuration.websocketProvider.on('status', ({ status }: { status: string }) => statuses.push(status));
+    await stop(server);
+    await waitFor(() => statuses.includes('disconnected'), 'the station to see the connection drop');
+  });
+
   it('refuses document names outside the allowed alphabet', async () => {
     const server = await start();
     const station = connect(server, 'orders/../../etc');

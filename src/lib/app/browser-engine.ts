@@ -6,12 +6,24 @@ import { webLockLeadership } from '../storage/leader';
 import { DocHost } from '../sync/doc-host';
 import { broadcastTabChannel, indexedDbPersistence } from '../sync/browser-adapters';
 
-export function createBrowserEngine(scope: { navigator: { locks?: LockManager }; crypto: Crypto }): StationEngine {
-  return createStationEngine({
+type WorkerScope = Pick<typeof globalThis, 'addEventListener' | 'crypto'> & { navigator: { locks?: LockManager } };
+
+export function createBrowserEngine(scope: WorkerScope): StationEngine {
+  const engine = createStationEngine({
     db: new StationDb('packdesk'),
     host: new DocHost(indexedDbPersistence('packdesk-doc-'), broadcastTabChannel('packdesk-docs')),
     clock: { now: () => Date.now() },
     leadership: webLockLeadership('packdesk-indexer', scope.navigator.locks),
     newStationId: () => 'st-' + scope.crypto.randomUUID().slice(0, 8)
   });
+  // y-indexeddb writes each document update without handing back its promise; a failed write (full disk,
+  // database deleted) would otherwise vanish. Surface IndexedDB failures as storage errors.
+  scope.addEventListener('unhandledrejection', (e) => {
+    const err = (e as PromiseRejectionEvent).reason as { name?: string } | undefined;
+    if (err && /Quota|Abort|InvalidState|NotFound|Unknown|DatabaseClosed/.test(err.name ?? '')) {
+      e.preventDefault();
+      engine.reportStorageFailure(err);
+    }
+  });
+  return engine;
 }

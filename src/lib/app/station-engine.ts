@@ -27,6 +27,8 @@ export interface EngineDeps {
 
 export interface StationEngine extends StationApi {
   setOnline(online: boolean): void;
+  /** Reports a storage failure that surfaced outside the engine's own calls (e.g. a document persistence write). */
+  reportStorageFailure(err: unknown): void;
   close(): Promise<void>;
   /** Test and benchmark hook: resolves once every pending change is in the index (and Dexie, when leader). */
   flushNow(): Promise<void>;
@@ -63,7 +65,12 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       }
     }
   };
-  const storageFailed = (err: unknown) => emit({ kind: 'storage-error', message: describeStorageError(err).message });
+  /** The last storage failure since a bulk operation started: bulk work stops on it instead of piling up. */
+  let storageError: string | undefined;
+  const storageFailed = (err: unknown) => {
+    storageError = describeStorageError(err).message;
+    emit({ kind: 'storage-error', message: storageError });
+  };
 
   db.on('versionchange', () => {
     storageFailed(Object.assign(new Error('database deleted'), { name: 'DatabaseClosedError' }));
@@ -305,6 +312,7 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       const now = Math.floor((clock.now() + CHINA) / DAY) * DAY - CHINA;
       const ctx = createDemoContext({ seed, catalog: cat, now });
       const CHUNK = 2500;
+      storageError = undefined;
       for (let start = 0; start < size; start += CHUNK) {
         const groups = new Map<string, Order[]>();
         const end = Math.min(size, start + CHUNK);
@@ -318,6 +326,7 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
         need(directory, 'station not open').add(groups.keys(), clock.now(), LOCAL);
         for (const [name, orders] of groups) (await openShard(name)).putOrders(orders, LOCAL);
         await flush();
+        if (storageError) throw new Error(`Demo data stopped after ${start.toLocaleString('en')} of ${size.toLocaleString('en')} orders. ${storageError}`);
         onProgress({ phase: 'store', done: end, total: size });
       }
       onProgress({ phase: 'done', done: size, total: size });
@@ -335,6 +344,8 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
     setOnline(online) {
       host.setOnline(online);
     },
+
+    reportStorageFailure: (err) => storageFailed(err),
 
     async close() {
       await flush();
