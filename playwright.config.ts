@@ -1,6 +1,8 @@
 // End-to-end tests: real Debian Chromium against the built PWA served by our own server (server/), the way
 // a station meets it. Tests that need their own server (restart, secrets) start one with startServer().
 import { defineConfig } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const chromiumArgs = [
   '--no-sandbox',
@@ -21,7 +23,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: 'test-reports/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     headless: true,
@@ -34,6 +36,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/health`,
     reuseExistingServer: false,
     timeout: 30_000,
-    env: { PORT: String(port), HOST: '127.0.0.1', PACKDESK_DATA_DIR: `test-results/e2e-data-${Date.now()}`, PACKDESK_STATIC_DIR: 'build' }
+    env: { PORT: String(port), HOST: '127.0.0.1', PACKDESK_DATA_DIR: join(tmpdir(), `packdesk-e2e-${Date.now()}`), PACKDESK_STATIC_DIR: 'build' }
   }
 });

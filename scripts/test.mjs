@@ -27,13 +27,13 @@ function ensureDependencies() {
 
 ensureChromium();
 ensureDependencies();
-mkdirSync('test-results', { recursive: true });
-for (const f of ['unit', 'browser', 'e2e']) rmSync(`test-results/${f}.json`, { force: true });
+mkdirSync('test-reports', { recursive: true });
+for (const f of ['unit', 'browser', 'e2e']) rmSync(`test-reports/${f}.json`, { force: true });
 
 const steps = [
   ['type check', ['run', 'check']],
-  ['unit tests (Node)', ['run', 'test:unit', '--', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],
-  ['browser tests (Chromium)', ['run', 'test:browser', '--', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/browser.json']],
+  ['unit tests (Node)', ['run', 'test:unit', '--', '--reporter=default', '--reporter=json', '--outputFile.json=test-reports/unit.json']],
+  ['browser tests (Chromium)', ['run', 'test:browser', '--', '--reporter=default', '--reporter=json', '--outputFile.json=test-reports/browser.json']],
   ['build', ['run', 'build']],
   ['end-to-end tests (Playwright)', ['run', 'test:e2e']]
 ];
@@ -58,9 +58,9 @@ const count = (file, read) => {
     /* a missing or partial report is covered by the step's exit code */
   }
 };
-count('test-results/unit.json', (j) => [j.numPassedTests, j.numFailedTests]);
-count('test-results/browser.json', (j) => [j.numPassedTests, j.numFailedTests]);
-count('test-results/e2e.json', (j) => [j.stats.expected, j.stats.unexpected + j.stats.flaky]);
+count('test-reports/unit.json', (j) => [j.numPassedTests, j.numFailedTests]);
+count('test-reports/browser.json', (j) => [j.numPassedTests, j.numFailedTests]);
+count('test-reports/e2e.json', (j) => [j.stats.expected, j.stats.unexpected + j.stats.flaky]);
 
 if (failedStep) {
   console.log(`\nFailed at: ${failedStep}`);
