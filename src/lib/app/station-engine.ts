@@ -154,7 +154,8 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       for (;;) {
         const page = await (last ? db.rows.where(':id').above(last) : db.rows.toCollection()).limit(10_000).toArray();
         if (!page.length) break;
-        index.upsert(page);
+        // Rows already in memory came from a flush after start-up and are newer than what Dexie holds.
+        index.upsert(page.filter((r) => !index.get(r.id)));
         last = page[page.length - 1].id;
         emit({ kind: 'index', ready: false, total: index.size });
       }
@@ -176,17 +177,25 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       return;
     }
     started = true;
-    await loadIndexFromDb();
+    // The list answers from Dexie at once; the memory index and the shard documents load behind it.
+    const indexLoaded = loadIndexFromDb();
     const [dirDoc, catDoc] = await Promise.all([host.open('directory'), host.open('catalog')]);
     directory = new DirectoryDoc(dirDoc);
     catalog = new CatalogDoc(catDoc);
-    dirDoc.getMap('stations').set(cfg.id, { name: cfg.name });
+    nameStation(cfg);
     host.setServer(serverTarget(cfg));
-    directory.onAdded((names) => void openAllShards(names));
+    const dir = directory;
+    dir.onAdded((names) => void indexLoaded.then(() => openAllShards(names)));
     leadership.onLeader(() => {
       for (const s of shards.values()) void checkWatermark(s);
     });
-    void openAllShards(directory.names());
+    void indexLoaded.then(() => openAllShards(dir.names()));
+  }
+
+  /** Station names shown in history live in the directory; written only when they change (each write adds a client id). */
+  function nameStation(cfg: StationConfig): void {
+    const stations = directory?.doc.getMap<{ name: string }>('stations');
+    if (stations && stations.get(cfg.id)?.name !== cfg.name) directory!.doc.transact(() => stations.set(cfg.id, { name: cfg.name }), LOCAL);
   }
 
   const serverTarget = (cfg: StationConfig) =>
@@ -224,7 +233,7 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       const cfg: StationConfig = { ...input, id: input.id || config?.id || deps.newStationId() };
       await db.setMeta('config', cfg);
       await start(cfg);
-      directory?.doc.getMap('stations').set(cfg.id, { name: cfg.name });
+      nameStation(cfg);
       return cfg;
     },
 
