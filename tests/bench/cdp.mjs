@@ -103,14 +103,6 @@ export class HeapProbe {
     return { used: r.usedSize, total: r.totalSize, embedder: r.embedderHeapUsedSize ?? null, url: w.url };
   }
 
-  /** Collects garbage in both isolates, then reads both heaps. */
-  async measure() {
-    await this.gcWorker();
-    await this.gcPage();
-    const [main, worker] = [await this.pageHeap(), await this.workerHeap()];
-    return { main, worker };
-  }
-
   async close() {
     await this.browserCdp.send('Target.detachFromTarget', { sessionId: this.pageSession }).catch(() => {});
     await this.browserCdp.detach().catch(() => {});

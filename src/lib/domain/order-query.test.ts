@@ -175,3 +175,42 @@ describe('rowMatcher', () => {
     expect(fixtureRows().every(match)).toBe(true);
   });
 });
+
+describe('OrderIndex kept current on small writes', () => {
+  const demoRows = (n: number): OrderRow[] =>
+    Array.from({ length: n }, (_, i) =>
+      toOrderRow(
+        makeOrder({ orderNo: `N${(i * 7919) % 1000}`, paidAt: 1_700_000_000_000 + ((i * 104729) % 5000) * 1000, recipient: { name: ['张三', '李四', '王五', '赵六'][i % 4] + i, phone: '13800000000', address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: 'x' } } }),
+        's',
+        undefined
+      )
+    );
+
+  it('answers every sort exactly as a freshly built index after edits, inserts and removals', () => {
+    const rows = demoRows(300);
+    const live = new OrderIndex();
+    live.upsert(rows);
+    const keys = ['paidAt', 'amount', 'orderNo', 'recipientName', 'priority', 'status'] as const;
+    for (const sort of keys) live.query({ sort }, 0, 1); // build every sort cache
+    let state = new Map(rows.map((r) => [r.id, r]));
+    for (let step = 0; step < 60; step++) {
+      const victim = rows[(step * 37) % rows.length];
+      const edited: OrderRow = { ...state.get(victim.id)!, priority: step % 4, paidAt: victim.paidAt + step * 13, recipientName: `改${step}` };
+      live.upsert([edited]);
+      state.set(edited.id, edited);
+      if (step % 10 === 0) {
+        const gone = rows[(step * 11) % rows.length].id;
+        live.remove([gone]);
+        state.delete(gone);
+      }
+    }
+    const fresh = new OrderIndex();
+    fresh.upsert([...state.values()]);
+    for (const sort of keys)
+      for (const desc of [true, false]) {
+        const a = live.query({ sort, desc }, 0, 1000).rows.map((r) => r.id);
+        const b = fresh.query({ sort, desc }, 0, 1000).rows.map((r) => r.id);
+        expect(a, `${sort} ${desc ? 'desc' : 'asc'}`).toEqual(b);
+      }
+  });
+});

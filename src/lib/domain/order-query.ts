@@ -59,14 +59,31 @@ const compareBy = (key: SortKey): ((a: OrderRow, b: OrderRow) => number) => {
   }
 };
 
+const comparators = Object.fromEntries(SORT_KEYS.map((k) => [k, compareBy(k)])) as Record<SortKey, (a: OrderRow, b: OrderRow) => number>;
+
+/** Batches larger than this re-sort from scratch (cheaper than thousands of splices). */
+const INCREMENTAL_LIMIT = 2000;
+
+/** First position whose row is not before `row` (comparators end on the id, so positions are unique). */
+function lowerBound(arr: OrderRow[], row: OrderRow, cmp: (a: OrderRow, b: OrderRow) => number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cmp(arr[mid], row) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export interface QueryResult {
   total: number;
   rows: OrderRow[];
 }
 
 /**
- * The in-memory order index: rows by id plus a lazily sorted id order per sort key. Writes invalidate the
- * sort caches; filters scan the sorted array so results come out in order without sorting each query.
+ * The in-memory order index: rows by id plus a lazily built sort order per key, kept current on small writes.
+ * Filters scan the sorted array so results come out in order without sorting each query.
  */
 export class OrderIndex {
   private byId = new Map<string, OrderRow>();
@@ -82,35 +99,60 @@ export class OrderIndex {
     return this.byId.get(id);
   }
 
+  /**
+   * Small batches (edits, sync) are placed into the cached sort orders by binary search instead of
+   * throwing them away: re-sorting 100k rows after every edit cost up to half a second for name sorts.
+   */
   upsert(rows: Iterable<OrderRow>): void {
-    for (const r of rows) this.byId.set(r.id, r);
-    this.invalidate();
+    const list = Array.isArray(rows) ? rows : [...rows];
+    const incremental = list.length <= INCREMENTAL_LIMIT;
+    for (const r of list) {
+      const old = this.byId.get(r.id);
+      this.byId.set(r.id, r);
+      if (incremental) for (const [key, arr] of this.sorted) this.move(arr, key, old, r);
+    }
+    if (!incremental) this.sorted.clear();
+    this.forgetMatches();
   }
 
   remove(ids: Iterable<string>): void {
-    for (const id of ids) this.byId.delete(id);
-    this.invalidate();
+    for (const id of ids) {
+      const old = this.byId.get(id);
+      if (!old) continue;
+      this.byId.delete(id);
+      for (const [key, arr] of this.sorted) this.move(arr, key, old, undefined);
+    }
+    this.forgetMatches();
   }
 
   clear(): void {
     this.byId.clear();
-    this.invalidate();
+    this.sorted.clear();
+    this.forgetMatches();
   }
 
   all(): IterableIterator<OrderRow> {
     return this.byId.values();
   }
 
-  private invalidate(): void {
-    this.sorted.clear();
+  private forgetMatches(): void {
     this.lastKey = '';
     this.lastMatches = [];
+  }
+
+  private move(arr: OrderRow[], key: SortKey, old: OrderRow | undefined, next: OrderRow | undefined): void {
+    const cmp = comparators[key];
+    if (old) {
+      const i = lowerBound(arr, old, cmp);
+      if (arr[i] === old) arr.splice(i, 1);
+    }
+    if (next) arr.splice(lowerBound(arr, next, cmp), 0, next);
   }
 
   private sortedBy(key: SortKey): OrderRow[] {
     let arr = this.sorted.get(key);
     if (!arr) {
-      arr = [...this.byId.values()].sort(compareBy(key));
+      arr = [...this.byId.values()].sort(comparators[key]);
       this.sorted.set(key, arr);
     }
     return arr;

@@ -9,7 +9,8 @@ import type { MessageKey } from './messages';
 import { RowWindow } from './row-window.svelte';
 import { DemoLoader } from './demo-loader.svelte';
 
-const SEARCH_DEBOUNCE_MS = 150;
+// Long enough to fold a scanner burst (keys < 30 ms apart) into one query, short enough to feel instant.
+const SEARCH_DEBOUNCE_MS = 40;
 const REFRESH_THROTTLE_MS = 400;
 const DAY_MS = 86_400_000;
 
