@@ -7,7 +7,13 @@ export function registerPwa(onNeedRefresh: (update: () => Promise<void>) => void
   void import('virtual:pwa-register').then(({ registerSW }) => {
     const updateSW = registerSW({
       immediate: true,
-      onNeedRefresh: () => onNeedRefresh(() => updateSW(true))
+      onNeedRefresh: () =>
+        onNeedRefresh(async () => {
+          // workbox-window reloads only when the page had a controller at registration; a page the first
+          // version claimed without a reload must reload itself once the new version takes control.
+          navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+          await updateSW(true);
+        })
     });
   });
 }
