@@ -214,3 +214,23 @@ describe('OrderIndex kept current on small writes', () => {
       }
   });
 });
+
+describe('searching while typing', () => {
+  it('gives the same rows whether each keystroke narrows the last answer or the index is asked afresh', () => {
+    const rows = Array.from({ length: 400 }, (_, i) =>
+      toOrderRow(
+        makeOrder({ orderNo: `${(i * 7919) % 100000}`, recipient: { name: `收件人${i % 37}`, phone: `1380000${String((i * 31) % 10000).padStart(4, '0')}`, address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: 'x' } } }),
+        's',
+        undefined
+      )
+    );
+    const typing = new OrderIndex();
+    typing.upsert(rows);
+    for (const text of ['1', '13', '138', '1380', '13800', '13800 3', '13800 31', '收', '收件人1', '收件人1 2']) {
+      const fresh = new OrderIndex();
+      fresh.upsert(rows);
+      const q = { search: text, provinces: ['浙江省'] };
+      expect(typing.query(q, 0, 500).rows.map((r) => r.id), text).toEqual(fresh.query(q, 0, 500).rows.map((r) => r.id));
+    }
+  });
+});

@@ -89,6 +89,7 @@ export class OrderIndex {
   private byId = new Map<string, OrderRow>();
   private sorted = new Map<SortKey, OrderRow[]>();
   private lastKey = '';
+  private lastQuery: OrderQueryParsed | undefined;
   private lastMatches: OrderRow[] = [];
 
   get size(): number {
@@ -137,6 +138,7 @@ export class OrderIndex {
 
   private forgetMatches(): void {
     this.lastKey = '';
+    this.lastQuery = undefined;
     this.lastMatches = [];
   }
 
@@ -164,14 +166,27 @@ export class OrderIndex {
     const key = JSON.stringify(q);
     if (key !== this.lastKey) {
       const match = rowMatcher(q);
-      const src = this.sortedBy(q.sort);
       const out: OrderRow[] = [];
-      for (const r of src) if (match(r)) out.push(r);
-      if (q.desc) out.reverse();
+      if (this.narrows(q)) {
+        // Typing more of the same search: the answer is a subset of the last one, already in order.
+        for (const r of this.lastMatches) if (match(r)) out.push(r);
+      } else {
+        for (const r of this.sortedBy(q.sort)) if (match(r)) out.push(r);
+        if (q.desc) out.reverse();
+      }
       this.lastKey = key;
+      this.lastQuery = q;
       this.lastMatches = out;
     }
     return { total: this.lastMatches.length, rows: this.lastMatches.slice(offset, offset + limit) };
+  }
+
+  /** Same filters and order as the last query, and a search that can only match fewer rows. */
+  private narrows(q: OrderQueryParsed): boolean {
+    const last = this.lastQuery;
+    // Every term of a prefix of the new search is a substring of a term of the new search.
+    if (!last || !last.search.trim() || !q.search.startsWith(last.search)) return false;
+    return JSON.stringify({ ...last, search: '' }) === JSON.stringify({ ...q, search: '' });
   }
 
   /** Distinct values for filter menus, with counts. */

@@ -72,7 +72,16 @@ export class RowWindow {
     this.loadVisible();
   }
 
+  /** True while an answer to an outdated query is still being computed: new fetches wait for it. */
+  private get staleInflight(): boolean {
+    for (const key of this.inflight) if (Number(key.slice(0, key.indexOf(':'))) < this.minGen) return true;
+    return false;
+  }
+
   private loadVisible(): void {
+    // Coalesce bursts (typing, a scanner): while the engine still works on an outdated query, queue
+    // nothing more; when it answers, only the newest query is fetched.
+    if (this.staleInflight) return;
     const a = Math.floor(this.first / PAGE_SIZE);
     const b = Math.floor(this.last / PAGE_SIZE);
     for (let p = a; p <= b; p++) {
@@ -91,7 +100,10 @@ export class RowWindow {
     this.fetchPage(p * PAGE_SIZE, PAGE_SIZE).then(
       (res) => {
         this.inflight.delete(key);
-        if (gen < this.minGen) return;
+        if (gen < this.minGen) {
+          this.loadVisible();
+          return;
+        }
         const have = this.pages.get(p);
         if (!have || have.gen <= gen) this.pages.set(p, { gen, rows: res.rows, used: ++this.tick });
         if (gen >= this.totalGen) {
@@ -106,6 +118,7 @@ export class RowWindow {
       (e: unknown) => {
         this.inflight.delete(key);
         if (gen >= this.minGen) this.loading = false;
+        else this.loadVisible();
         this.onError(e);
       }
     );

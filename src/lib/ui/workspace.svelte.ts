@@ -9,8 +9,6 @@ import type { MessageKey } from './messages';
 import { RowWindow } from './row-window.svelte';
 import { DemoLoader } from './demo-loader.svelte';
 
-// Long enough to fold a scanner burst (keys < 30 ms apart) into one query, short enough to feel instant.
-const SEARCH_DEBOUNCE_MS = 40;
 const REFRESH_THROTTLE_MS = 400;
 const DAY_MS = 86_400_000;
 
@@ -96,7 +94,6 @@ export class Workspace {
   });
 
   private nextBannerId = 1;
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private lastRefresh = 0;
   private disposed = false;
@@ -123,7 +120,6 @@ export class Workspace {
 
   dispose(): void {
     this.disposed = true;
-    clearTimeout(this.searchTimer);
     clearTimeout(this.refreshTimer);
   }
 
@@ -201,14 +197,12 @@ export class Workspace {
     this.queryChanged();
   }
 
+  /** Searches on every keystroke; RowWindow folds bursts (a scanner's keys) into the newest query. */
   setSearch(text: string): void {
     this.searchText = text;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => {
-      if (this.search === text.trim()) return;
-      this.search = text.trim();
-      this.queryChanged();
-    }, SEARCH_DEBOUNCE_MS);
+    if (this.search === text.trim()) return;
+    this.search = text.trim();
+    this.queryChanged();
   }
 
   sortBy(key: SortKey): void {
@@ -227,7 +221,6 @@ export class Workspace {
     this.paidTo = '';
     this.searchText = '';
     this.search = '';
-    clearTimeout(this.searchTimer);
     this.queryChanged();
   }
 

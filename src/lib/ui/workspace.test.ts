@@ -82,10 +82,27 @@ describe('row window', () => {
     w.want(0, 20);
     w.reset(true);
     calls[0].resolve([fakeRow('old')], 50);
+    await tick();
+    expect(w.rowAt(0)).toBeUndefined();
     calls[1].resolve([fakeRow('new')], 7);
     await tick();
     expect(w.rowAt(0)?.id).toBe('new');
     expect(w.total).toBe(7);
+  });
+
+  it('folds a burst of query changes into one fetch of the newest query', async () => {
+    const { fetch, calls } = manualFetcher();
+    const w = new RowWindow(fetch, () => {});
+    w.want(0, 20);
+    for (let i = 0; i < 8; i++) w.reset(true); // eight keystrokes of a scanner while the first query runs
+    expect(calls).toHaveLength(1);
+    calls[0].resolve([fakeRow('first')], 9);
+    await tick();
+    expect(calls).toHaveLength(2);
+    calls[1].resolve([fakeRow('newest')], 3);
+    await tick();
+    expect(w.rowAt(0)?.id).toBe('newest');
+    expect(w.total).toBe(3);
   });
 
   it('keeps showing rows during a soft reset until fresh ones arrive', async () => {
