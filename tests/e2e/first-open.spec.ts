@@ -31,6 +31,8 @@ test('first open: set up, load 10k demo orders, filter, search, open and edit an
   await expect(page.locator(`[data-testid="order-row"][data-id="${id}"]`)).toBeVisible();
 
   await openOrder(page, id);
+  await expect(page.getByTestId('detail-weight')).toHaveText(/^[1-9][\d,]* g$/);
+  await expect(page.getByTestId('detail-warehouse')).toHaveText(/仓/);
   await setMemo(page, '客户要求周五前到 — deliver by Friday');
   await expect(page.getByTestId('history')).toContainText('客户要求周五前到');
   await expect(page.getByTestId('history')).toContainText('打包台 1');

@@ -1,6 +1,6 @@
 // The contract between the UI and the station engine (which runs in a worker and owns Yjs, IndexedDB and
 // the sync connection). The UI holds this interface only; tests hand it a fake.
-import type { Catalog, Order, Station } from '../domain/schemas';
+import type { Catalog, Order, Shipment, Station } from '../domain/schemas';
 import type { OrderRow } from '../domain/order-row';
 import type { OrderQuery, QueryResult, Facets } from '../domain/order-query';
 import type { EditableField } from '../domain/registers';
@@ -46,6 +46,8 @@ export interface HistoryEntry {
 
 export interface OrderDetail {
   order: Order;
+  /** The order's shipment (one per order until merge and split arrive); absent for orders stored before shipments. */
+  shipment?: Shipment;
   row: OrderRow;
   history: HistoryEntry[];
   /** Fields where another station wrote a different value at about the same time (shown, never dropped). */

@@ -60,6 +60,9 @@ describe('station engine', () => {
     await first.engine.edit({ orderId: rows[0].id, field: 'memo', value: '加急 urgent' });
     const detail = await first.engine.order(rows[0].id);
     expect(detail?.row.memo).toBe('加急 urgent');
+    expect(detail?.shipment?.id).toBe(`s:${rows[0].id}`);
+    expect(detail?.shipment?.parts.map((p) => p.lineNo)).toEqual(detail?.order.lines.map((l) => l.lineNo));
+    expect(['wh-hz', 'wh-gz']).toContain(detail?.shipment?.warehouseId);
     expect(detail?.history.map((h) => [h.field, h.value, h.stationName])).toContainEqual(['memo', '加急 urgent', 'Pack 1']);
     await first.engine.close();
 

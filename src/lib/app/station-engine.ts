@@ -7,7 +7,8 @@ import { OrderIndex, type OrderQuery } from '../domain/order-query';
 import { toOrderRow, type OrderRow } from '../domain/order-row';
 import { canAdvance, canHold, STATUSES, type Status } from '../domain/status';
 import { concurrentLosers, tagField } from '../domain/registers';
-import { shardOf } from '../domain/ids';
+import { shardOf, shipmentId } from '../domain/ids';
+import { shipmentCatalog, wholeOrderShipment } from '../domain/shipment';
 import { generateCatalog, createDemoContext, demoOrder } from '../domain/demo/generate';
 import type { Order } from '../domain/schemas';
 import { ShardDoc } from '../sync/shard-doc';
@@ -267,6 +268,7 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       }
       return {
         order,
+        shipment: shard.shipment(shipmentId([], id)),
         row: index.get(id) ?? toOrderRow(order, row.shard, regs),
         history: shard.historyOf(id).map((h) => ({ at: h.at, station: h.station, stationName: stationName(h.station), user: h.user, field: h.field, value: h.value })),
         conflicts
@@ -320,6 +322,7 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       // produce identical orders (same ids, same shards) and converge instead of duplicating.
       const now = Math.floor((clock.now() + CHINA) / DAY) * DAY - CHINA;
       const ctx = createDemoContext({ seed, catalog: cat, now });
+      const shipCat = shipmentCatalog(cat);
       const CHUNK = 2500;
       storageError = undefined;
       for (let start = 0; start < size; start += CHUNK) {
@@ -333,7 +336,8 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
           else groups.set(s, [o]);
         }
         need(directory, 'station not open').add(groups.keys(), clock.now(), LOCAL);
-        for (const [name, orders] of groups) (await openShard(name)).putOrders(orders, LOCAL);
+        for (const [name, orders] of groups)
+          (await openShard(name)).putOrders({ orders, shipments: orders.map((o) => wholeOrderShipment(o, shipCat)), origin: LOCAL });
         await flush();
         if (storageError) throw new Error(`Demo data stopped after ${start.toLocaleString('en')} of ${size.toLocaleString('en')} orders. ${storageError}`);
         onProgress({ phase: 'store', done: end, total: size });

@@ -85,6 +85,8 @@ export const Shop = z.object({
   id: z.string(),
   platform: Platform,
   name: z.string(),
+  /** Where this shop's orders ship from unless a rule says otherwise. */
+  warehouseId: z.string().optional(),
   sender: z.object({ name: z.string(), phone: z.string(), address: Address })
 });
 export type Shop = z.infer<typeof Shop>;

@@ -2,7 +2,7 @@
 // per order (immutable once imported: cheap to hold and decode); everything people change is a per-station
 // register entry, and every change is also appended to the shard's history log.
 import * as Y from 'yjs';
-import type { Order } from '../domain/schemas';
+import type { Order, Shipment } from '../domain/schemas';
 import { parseRegisterKey, registerKey, type RegisterEntry, type StationEntry } from '../domain/registers';
 import type { OrderRegisters } from '../domain/order-row';
 
@@ -20,6 +20,8 @@ export const orderOfEntity = (entity: string): string => (entity.startsWith('s:'
 
 export class ShardDoc {
   readonly orders: Y.Map<Order>;
+  /** Shipments by id, stored once when made; merges and splits add new ones and link, never overwrite. */
+  readonly shipments: Y.Map<Shipment>;
   readonly registers: Y.Map<RegisterEntry>;
   readonly log: Y.Array<LogEntry>;
   /** order id -> register keys, kept current by an observer so reading one order's registers is cheap. */
@@ -30,6 +32,7 @@ export class ShardDoc {
     readonly doc: Y.Doc
   ) {
     this.orders = doc.getMap('orders');
+    this.shipments = doc.getMap('shipments');
     this.registers = doc.getMap('registers');
     this.log = doc.getArray('log');
     for (const key of this.registers.keys()) this.indexKey(key);
@@ -49,10 +52,16 @@ export class ShardDoc {
     set.add(key);
   }
 
-  putOrders(orders: Order[], origin: unknown): void {
+  /** Stores orders (replacing platform data) and their shipments when the shard has none of that id yet. */
+  putOrders(opts: { orders: Order[]; shipments?: Shipment[]; origin: unknown }): void {
     this.doc.transact(() => {
-      for (const o of orders) this.orders.set(o.id, o);
-    }, origin);
+      for (const o of opts.orders) this.orders.set(o.id, o);
+      for (const s of opts.shipments ?? []) if (!this.shipments.has(s.id)) this.shipments.set(s.id, s);
+    }, opts.origin);
+  }
+
+  shipment(id: string): Shipment | undefined {
+    return this.shipments.get(id);
   }
 
   order(id: string): Order | undefined {

@@ -2,7 +2,7 @@
 // selection, the open order and the sync state. It talks to the engine only through StationApi; every call
 // goes through `run`, so a rejected promise becomes a banner instead of a blank page or a floating promise.
 import type { EngineEvent, OrderDetail, OrderEdit, StationApi, StationConfig, SyncState } from '../app/station-api';
-import type { Catalog, Courier, Shop } from '../domain/schemas';
+import type { Catalog, Courier, Shop, Warehouse } from '../domain/schemas';
 import type { Facets, OrderQuery, SortKey } from '../domain/order-query';
 import type { DisplayStatus } from '../domain/status';
 import type { MessageKey } from './messages';
@@ -75,6 +75,7 @@ export class Workspace {
 
   shops = $derived(new Map<string, Shop>((this.catalog?.shops ?? []).map((s) => [s.id, s])));
   couriers = $derived(new Map<string, Courier>((this.catalog?.couriers ?? []).map((c) => [c.id, c])));
+  warehouses = $derived(new Map<string, Warehouse>((this.catalog?.warehouses ?? []).map((w) => [w.id, w])));
 
   /** A plain object (never a proxy): it crosses the worker boundary. */
   query = $derived.by((): OrderQuery => {

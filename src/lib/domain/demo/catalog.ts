@@ -222,6 +222,7 @@ export function generateCatalog(seed: number): Catalog {
     id: s.id,
     platform: s.platform,
     name: s.name,
+    warehouseId: `wh-${s.warehouse}`,
     sender: {
       name: s.sender,
       phone: '1' + rng.pick(['38', '39', '58', '86', '89']) + rng.digits(8),
