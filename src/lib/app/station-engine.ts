@@ -167,8 +167,13 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
     emit({ kind: 'index', ready: true, total: index.size });
   }
 
+  /** Opens shards a few at a time: their IndexedDB reads overlap, while each decode stays a short task. */
   async function openAllShards(names: string[]): Promise<void> {
-    for (const n of names) await openShard(n);
+    const queue = [...names];
+    const lane = async () => {
+      for (let n = queue.shift(); n !== undefined; n = queue.shift()) await openShard(n);
+    };
+    await Promise.all([lane(), lane(), lane()]);
   }
 
   async function start(cfg: StationConfig): Promise<void> {
