@@ -72,6 +72,33 @@ describe('station engine', () => {
     expect(found.rows[0].memo).toBe('加急 urgent');
   });
 
+  it('keeps finished shards older than two weeks closed after a restart, and still opens them on demand', async () => {
+    const store = new MemoryStore();
+    const day = Date.UTC(2026, 10, 26, 4);
+    const first = station({ store, dbName: 'closed-shards', clockStart: day });
+    await setUp(first.engine, 'Pack 1');
+    await first.engine.loadDemo(1000, 5, () => undefined);
+    const { rows } = await first.engine.query({}, 0, 1000);
+    const shard = rows[0].shard;
+    const inShard = rows.filter((r) => r.shard === shard);
+    for (const r of inShard) await first.engine.edit({ orderId: r.id, field: 'status', value: 'shipped' });
+    await first.engine.close();
+
+    const opened: string[] = [];
+    const watching = new MemoryStore();
+    for (const [k, v] of store.updates) watching.updates.set(k, v);
+    const persistence = watching.persistence;
+    watching.persistence = (name, doc) => (opened.push(name), persistence(name, doc));
+    const later = station({ store: watching, dbName: 'closed-shards', clockStart: day + 30 * 86_400_000 });
+    await later.engine.open();
+    await until(async () => opened.filter((n) => n.startsWith('orders-')).length >= new Set(rows.map((r) => r.shard)).size - 1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(opened).not.toContain(shard);
+    expect((await later.engine.query({ search: inShard[0].orderNo }, 0, 1)).rows[0].status).toBe('shipped');
+    expect((await later.engine.order(inShard[0].id))?.row.status).toBe('shipped');
+    expect(opened).toContain(shard);
+  });
+
   it('refuses to move a status backwards and to hold a shipped order', async () => {
     const { engine } = station();
     await setUp(engine, 'Pack 1');

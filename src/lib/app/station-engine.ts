@@ -7,7 +7,7 @@ import { OrderIndex, type OrderQuery } from '../domain/order-query';
 import { toOrderRow, type OrderRow } from '../domain/order-row';
 import { canAdvance, canHold, STATUSES, type Status } from '../domain/status';
 import { concurrentLosers, tagField } from '../domain/registers';
-import { shardOf, shipmentId } from '../domain/ids';
+import { activeShards, shardOf, shipmentId } from '../domain/ids';
 import { shipmentCatalog, wholeOrderShipment } from '../domain/shipment';
 import { generateCatalog, createDemoContext, demoOrder } from '../domain/demo/generate';
 import type { Order } from '../domain/schemas';
@@ -37,6 +37,8 @@ export interface StationEngine extends StationApi {
 }
 
 const DAY = 86_400_000;
+/** Shards of this many recent days stay open even when every order in them is finished. */
+const ACTIVE_DAYS = 14;
 const CHINA = 8 * 3600_000;
 const svKey = (doc: Y.Doc) => Array.from(Y.encodeStateVector(doc)).join(',');
 
@@ -195,7 +197,15 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
     leadership.onLeader(() => {
       for (const s of shards.values()) void checkWatermark(s);
     });
-    void indexLoaded.then(() => openAllShards(dir.names()));
+    void indexLoaded.then(async () => openAllShards(await shardsToKeepOpen(dir.names())));
+  }
+
+  /** Recent, unfinished and never-indexed shards; finished old ones open only when someone reads them. */
+  async function shardsToKeepOpen(names: string[]): Promise<string[]> {
+    const marks = await db.meta.where('key').startsWith('wm:').primaryKeys().catch(() => [] as string[]);
+    const unfinished = new Set<string>();
+    for (const r of index.all()) if (r.status !== 'shipped' && r.display !== 'cancelled') unfinished.add(r.shard);
+    return activeShards({ names, indexed: new Set(marks.map((k) => k.slice(3))), unfinished, now: clock.now(), activeDays: ACTIVE_DAYS });
   }
 
   /** Station names shown in history live in the directory; written only when they change (each write adds a client id). */

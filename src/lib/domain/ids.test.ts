@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SHARD_BUCKETS, contentHash, orderId, shardOf, shipmentId } from './ids';
+import { SHARD_BUCKETS, contentHash, orderId, shardOf, shipmentId, shardDayStart, activeShards } from './ids';
 
 describe('orderId', () => {
   it('is platform:shop:orderNo, the same on every call', () => {
@@ -63,5 +63,19 @@ describe('shardOf', () => {
     expect(bucket(shardOf(id, day))).toBe(bucket(shardOf(id, day + 12 * 3_600_000)));
     const buckets = new Set(Array.from({ length: 200 }, (_, i) => bucket(shardOf(`pdd:p:${i}`, day))));
     expect(buckets.size).toBe(SHARD_BUCKETS);
+  });
+});
+
+describe('which shards stay open', () => {
+  const now = Date.UTC(2026, 10, 26, 4); // 12:00 in China
+  it('reads the China-local day from a shard name', () => {
+    expect(shardDayStart('orders-20261126-3')).toBe(Date.UTC(2026, 10, 25, 16));
+    expect(shardDayStart('catalog')).toBeNull();
+  });
+
+  it('keeps recent, never-indexed and unfinished shards open and closes finished old ones', () => {
+    const names = ['orders-20261001-0', 'orders-20261002-1', 'orders-20261003-2', 'orders-20261120-0', 'orders-20261126-5'];
+    const open = activeShards({ names, indexed: new Set(names.filter((n) => n !== 'orders-20261002-1')), unfinished: new Set(['orders-20261003-2']), now, activeDays: 14 });
+    expect(open).toEqual(['orders-20261002-1', 'orders-20261003-2', 'orders-20261120-0', 'orders-20261126-5']);
   });
 });

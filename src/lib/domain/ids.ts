@@ -41,3 +41,19 @@ export function shardOf(orderIdValue: string, paidAt: number): string {
   for (let i = 0; i < orderIdValue.length; i++) h = (Math.imul(h, 31) + orderIdValue.charCodeAt(i)) | 0;
   return `orders-${day}-${(h >>> 0) % SHARD_BUCKETS}`;
 }
+
+/** The China-local day a shard belongs to, as the epoch ms of that day's start (null for other names). */
+export function shardDayStart(name: string): number | null {
+  const m = /^orders-(\d{4})(\d{2})(\d{2})-\d+$/.exec(name);
+  return m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) - CHINA_OFFSET_MS : null;
+}
+
+/**
+ * Which shards a station keeps open (loaded and syncing): any it has never indexed, any of the last
+ * `activeDays` days, and any holding an order not yet finished. Finished old shards stay closed, so the
+ * loaded documents and the client ids they accumulate stay bounded; they open on demand when read.
+ */
+export function activeShards(opts: { names: string[]; indexed: Set<string>; unfinished: Set<string>; now: number; activeDays: number }): string[] {
+  const cutoff = opts.now - opts.activeDays * 86_400_000;
+  return opts.names.filter((n) => !opts.indexed.has(n) || opts.unfinished.has(n) || (shardDayStart(n) ?? Infinity) >= cutoff);
+}
