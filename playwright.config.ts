@@ -1,18 +1,9 @@
 // End-to-end tests: real Debian Chromium against the built PWA served by our own server (server/), the way
 // a station meets it. Tests that need their own server (restart, secrets) start one with startServer().
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic'
-];
 
 const port = Number(process.env.E2E_PORT ?? 8790);
 
@@ -27,7 +18,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     headless: true,
-    launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
     viewport: { width: 1400, height: 900 },
     trace: 'off'
   },

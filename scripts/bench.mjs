@@ -18,22 +18,14 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { HeapProbe } from '../tests/bench/cdp.mjs';
 import { summariseTrace } from '../tests/bench/trace-summary.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(ROOT);
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-precise-memory-info'
-];
+const CHROMIUM_ARGS = [...chromiumArgs, '--enable-precise-memory-info'];
 const VIEWPORT = { width: 1400, height: 900 };
 const MB = 1024 * 1024;
 const TARGETS = {
@@ -843,7 +835,7 @@ async function main() {
   try {
     server = await startServerChild(tmp);
     log(`server on ${server.url}`);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
     results.chromium = browser.version();
     for (const size of opts.sizes) {
       results.loadAverage.push({ at: `${size} orders`, load1: round(os.loadavg()[0], 2) });

@@ -1,8 +1,5 @@
 // Shared steps for end-to-end tests: set a station up, load demo data, read what the list shows.
 import { expect, type Page, type Browser, type BrowserContext } from '@playwright/test';
-import { chromiumArgs } from '../../playwright.config';
-
-export { chromiumArgs };
 
 export async function setUpStation(page: Page, opts: { name: string; user?: string; serverUrl?: string; alone?: boolean; secret?: string }) {
   await expect(page.getByTestId('setup-dialog')).toBeVisible();

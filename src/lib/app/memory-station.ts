@@ -6,8 +6,8 @@ import type { Clock } from '../domain/ports';
 import type { Catalog, Order } from '../domain/schemas';
 import { OrderIndex, type OrderQuery } from '../domain/order-query';
 import { toOrderRow, type OrderRegisters } from '../domain/order-row';
-import { canAdvance, canHold, STATUSES, type Status } from '../domain/status';
-import { concurrentLosers, tagField, type StationEntry } from '../domain/registers';
+import { concurrentLosers, type StationEntry } from '../domain/registers';
+import { planEdit } from '../domain/edits';
 import { shardOf } from '../domain/ids';
 import { createDemoContext, demoOrder, generateCatalog } from '../domain/demo/generate';
 import type {
@@ -109,33 +109,7 @@ export function createMemoryStation(opts: MemoryStationOptions = {}): MemoryStat
   function applyEdit(e: OrderEdit, by: StationRef, at: number): void {
     const order = need(orders.get(e.orderId), `order ${e.orderId} not found`);
     const current = need(index.get(e.orderId), `order ${e.orderId} not found`);
-    const state = { status: current.status, held: current.held, exception: false, cancelled: order.refund === 'refunded' };
-    switch (e.field) {
-      case 'memo':
-        write(e.orderId, 'memo', String(e.value).slice(0, 500), by, at);
-        break;
-      case 'hold':
-        if (e.value && !canHold(state)) throw new Error(`order ${order.orderNo} can no longer be held (${current.display})`);
-        write(e.orderId, 'hold', !!e.value, by, at);
-        break;
-      case 'priority':
-        write(e.orderId, 'priority', Math.max(0, Math.min(3, Math.round(Number(e.value) || 0))), by, at);
-        break;
-      case 'tags': {
-        const want = new Set(e.value.map((t) => t.trim()).filter(Boolean));
-        for (const t of want) if (!current.tags.includes(t)) write(e.orderId, tagField(t), true, by, at);
-        for (const t of current.tags) if (!want.has(t)) write(e.orderId, tagField(t), false, by, at);
-        break;
-      }
-      case 'status': {
-        const to = e.value as Status;
-        if (!STATUSES.includes(to)) throw new Error(`unknown status ${e.value}`);
-        const ok = canAdvance(state, to);
-        if (!ok.ok) throw new Error(`order ${order.orderNo} cannot move to ${to}: ${ok.reason}`);
-        write(e.orderId, 'status', to, by, at);
-        break;
-      }
-    }
+    for (const w of planEdit({ edit: e, order, row: current })) write(e.orderId, w.field, w.value, by, at);
     project(e.orderId);
     emit({ kind: 'rows', ids: [e.orderId] });
   }

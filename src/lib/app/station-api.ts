@@ -4,6 +4,9 @@ import type { Catalog, Order, Shipment, Station } from '../domain/schemas';
 import type { OrderRow } from '../domain/order-row';
 import type { OrderQuery, QueryResult, Facets } from '../domain/order-query';
 import type { EditableField } from '../domain/registers';
+import type { OrderEdit } from '../domain/edits';
+
+export type { OrderEdit };
 
 export type DemoSize = 1000 | 10000 | 100000;
 
@@ -54,12 +57,6 @@ export interface OrderDetail {
   conflicts: { field: string; values: { station: string; value: unknown; at: number }[] }[];
 }
 
-export type OrderEdit =
-  | { orderId: string; field: 'memo'; value: string }
-  | { orderId: string; field: 'hold'; value: boolean }
-  | { orderId: string; field: 'priority'; value: number }
-  | { orderId: string; field: 'tags'; value: string[] }
-  | { orderId: string; field: 'status'; value: string };
 
 export type EngineEvent =
   | { kind: 'rows'; ids: string[] }

@@ -5,8 +5,8 @@ import * as Y from 'yjs';
 import type { Clock } from '../domain/ports';
 import { OrderIndex, type OrderQuery } from '../domain/order-query';
 import { toOrderRow, type OrderRow } from '../domain/order-row';
-import { canAdvance, canHold, STATUSES, type Status } from '../domain/status';
-import { concurrentLosers, tagField } from '../domain/registers';
+import { concurrentLosers } from '../domain/registers';
+import { planEdit } from '../domain/edits';
 import { activeShards, shardOf, shipmentId } from '../domain/ids';
 import { shipmentCatalog, wholeOrderShipment } from '../domain/shipment';
 import { generateCatalog, createDemoContext, demoOrder } from '../domain/demo/generate';
@@ -42,7 +42,6 @@ const ACTIVE_DAYS = 14;
 const CHINA = 8 * 3600_000;
 const svKey = (doc: Y.Doc) => Array.from(Y.encodeStateVector(doc)).join(',');
 
-export class EditRefused extends Error {}
 
 export function createStationEngine(deps: EngineDeps): StationEngine {
   const { db, host, clock, leadership } = deps;
@@ -296,35 +295,9 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       const shard = await openShard(row.shard);
       const order = need(shard.order(e.orderId), `order ${e.orderId} not found`);
       const current = toOrderRow(order, row.shard, shard.registersOf(e.orderId));
-      const state = { status: current.status, held: current.held, exception: false, cancelled: order.refund === 'refunded' };
-      const write = (entity: string, field: string, v: unknown) =>
-        shard.write({ entity, field, station: cfg.id, entry: { v, at: clock.now(), by: cfg.user || cfg.name }, origin: LOCAL });
-      switch (e.field) {
-        case 'memo':
-          write(e.orderId, 'memo', String(e.value).slice(0, 500));
-          break;
-        case 'hold':
-          if (e.value && !canHold(state)) throw new EditRefused(`order ${order.orderNo} can no longer be held (${current.display})`);
-          write(e.orderId, 'hold', !!e.value);
-          break;
-        case 'priority':
-          write(e.orderId, 'priority', Math.max(0, Math.min(3, Math.round(Number(e.value) || 0))));
-          break;
-        case 'tags': {
-          const want = new Set(e.value.map((t) => t.trim()).filter(Boolean));
-          for (const t of want) if (!current.tags.includes(t)) write(e.orderId, tagField(t), true);
-          for (const t of current.tags) if (!want.has(t)) write(e.orderId, tagField(t), false);
-          break;
-        }
-        case 'status': {
-          const to = e.value as Status;
-          if (!STATUSES.includes(to)) throw new EditRefused(`unknown status ${e.value}`);
-          const ok = canAdvance(state, to);
-          if (!ok.ok) throw new EditRefused(`order ${order.orderNo} cannot move to ${to}: ${ok.reason}`);
-          write(row.shipmentId, 'status', to);
-          break;
-        }
-      }
+      const at = clock.now();
+      for (const w of planEdit({ edit: e, order, row: current }))
+        shard.write({ entity: w.entity, field: w.field, station: cfg.id, entry: { v: w.value, at, by: cfg.user || cfg.name }, origin: LOCAL });
       await flush();
     },
 
