@@ -19,7 +19,8 @@ export interface LogEntry {
 /** Registers may be written against a shipment id (`s:<orderId>`) or an order id; both belong to the order. */
 export const orderOfEntity = (entity: string): string => (entity.startsWith('s:') ? entity.slice(2) : entity);
 
-const PARSED_CACHE = 4000;
+// Per shard; a flush of a whole shard parses through it once, so a small cache only serves repeated reads.
+const PARSED_CACHE = 256;
 
 export class ShardDoc {
   readonly orders: Y.Map<string>;
