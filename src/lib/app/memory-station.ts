@@ -164,7 +164,7 @@ export function createMemoryStation(opts: MemoryStationOptions = {}): MemoryStat
         if (field !== 'status' && concurrentLosers(entries).length)
           conflicts.push({ field, values: entries.map((e) => ({ station: stationNames.get(e.station) ?? e.station, value: e.v, at: e.at })) });
       }
-      return { order, row, history: [...(history.get(id) ?? [])], conflicts };
+      return { order, row, history: [...(history.get(id) ?? [])], conflicts, flags: [] };
     },
 
     async edit(e: OrderEdit) {

@@ -102,7 +102,7 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
         if (!shard) continue;
         for (const id of ids) {
           const o = shard.order(id);
-          if (o) rows.push(toOrderRow(o, name, shard.registersOf(id)));
+          if (o) rows.push(toOrderRow(o, name, shard.registersOf(id), shard.flagsOf(id).map((f) => f.kind)));
           else gone.push(id);
         }
         marks.push({ key: `wm:${name}`, value: svKey(shard.doc) });
@@ -283,7 +283,8 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       return {
         order,
         shipment: shard.shipment(shipmentId([], id)),
-        row: index.get(id) ?? toOrderRow(order, row.shard, regs),
+        row: index.get(id) ?? toOrderRow(order, row.shard, regs, shard.flagsOf(id).map((f) => f.kind)),
+        flags: shard.flagsOf(id),
         history: shard.historyOf(id).map((h) => ({ at: h.at, station: h.station, stationName: stationName(h.station), user: h.user, field: h.field, value: h.value })),
         conflicts
       };
@@ -294,7 +295,7 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       const row = need(await rowOf(e.orderId), `order ${e.orderId} not found`);
       const shard = await openShard(row.shard);
       const order = need(shard.order(e.orderId), `order ${e.orderId} not found`);
-      const current = toOrderRow(order, row.shard, shard.registersOf(e.orderId));
+      const current = toOrderRow(order, row.shard, shard.registersOf(e.orderId), shard.flagsOf(e.orderId).map((f) => f.kind));
       const at = clock.now();
       for (const w of planEdit({ edit: e, order, row: current }))
         shard.write({ entity: w.entity, field: w.field, station: cfg.id, entry: { v: w.value, at, by: cfg.user || cfg.name }, origin: LOCAL });

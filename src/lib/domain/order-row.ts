@@ -35,6 +35,8 @@ export interface OrderRow {
   buyerMessage: string;
   refund: string;
   presale: boolean;
+  /** Import findings that need a person (see AUDIT_FLAGS); any of them shows the order as an exception. */
+  flags: string[];
   /** Lower-cased text the search box matches: order number, name, phone, SKUs, tracking number. */
   haystack: string;
 }
@@ -53,7 +55,13 @@ export function itemsSummary(order: Order): string {
   return order.lines.length > 1 ? `${label} +${order.lines.length - 1}` : label;
 }
 
-export function toOrderRow(order: Order, shard: string, regs: OrderRegisters | undefined): OrderRow {
+/**
+ * Import findings that send an order to the exception queue (异常订单). Masked phones and privacy numbers are
+ * normal platform practice and only informational; these need someone to look.
+ */
+export const AUDIT_FLAGS: ReadonlySet<string> = new Set(['address_unresolved', 'sku_unmapped', 'id_doubtful', 'phone_missing', 'recipient_hidden', 'lines_from_summary', 'platform_changed_after_print']);
+
+export function toOrderRow(order: Order, shard: string, regs: OrderRegisters | undefined, flagKinds: readonly string[] = []): OrderRow {
   const get = (f: string) => resolveLww(regs?.get(f) ?? []);
   const memo = get('memo');
   const hold = get('hold');
@@ -86,7 +94,7 @@ export function toOrderRow(order: Order, shard: string, regs: OrderRegisters | u
     courierId: order.courierId ?? '',
     trackingNo: order.trackingNo ?? '',
     status,
-    display: displayStatus({ status, held, exception: false, cancelled }),
+    display: displayStatus({ status, held, exception: flagKinds.some((k) => AUDIT_FLAGS.has(k)), cancelled }),
     held,
     priority: typeof prio?.v === 'number' ? prio.v : 0,
     tags,
@@ -94,6 +102,7 @@ export function toOrderRow(order: Order, shard: string, regs: OrderRegisters | u
     buyerMessage: order.buyerMessage,
     refund: order.refund,
     presale: order.presale,
+    flags: [...new Set(flagKinds)].sort(),
     haystack: ''
   };
   row.haystack = [row.orderNo, row.recipientName, row.phone, ...skus, row.trackingNo].join('\n').toLowerCase();

@@ -7,6 +7,14 @@ import type { Order, Shipment } from '../domain/schemas';
 import { parseRegisterKey, registerKey, type RegisterEntry, type StationEntry } from '../domain/registers';
 import type { OrderRegisters } from '../domain/order-row';
 
+/** An import finding on one order, as the import library reports it. */
+export interface ImportFlag {
+  kind: string;
+  detail: string;
+  file?: string;
+  row?: number;
+}
+
 export interface LogEntry {
   entity: string;
   field: string;
@@ -24,6 +32,8 @@ const PARSED_CACHE = 256;
 
 export class ShardDoc {
   readonly orders: Y.Map<string>;
+  /** Import findings per order (unresolved address, unmapped SKU, …), replaced by each import of the order. */
+  readonly flags: Y.Map<ImportFlag[]>;
   /** Shipments by id, stored once when made; merges and splits add new ones and link, never overwrite. */
   readonly shipments: Y.Map<Shipment>;
   readonly registers: Y.Map<RegisterEntry>;
@@ -39,6 +49,7 @@ export class ShardDoc {
   ) {
     this.orders = doc.getMap('orders');
     this.shipments = doc.getMap('shipments');
+    this.flags = doc.getMap('flags');
     this.registers = doc.getMap('registers');
     this.log = doc.getArray('log');
     for (const key of this.registers.keys()) this.indexKey(key);
@@ -59,14 +70,22 @@ export class ShardDoc {
   }
 
   /** Stores orders (replacing platform data) and their shipments when the shard has none of that id yet. */
-  putOrders(opts: { orders: Order[]; shipments?: Shipment[]; origin: unknown }): void {
+  putOrders(opts: { orders: Order[]; shipments?: Shipment[]; flags?: Record<string, ImportFlag[]>; origin: unknown }): void {
     this.doc.transact(() => {
+      for (const [id, list] of Object.entries(opts.flags ?? {})) {
+        if (list.length) this.flags.set(id, list);
+        else if (this.flags.has(id)) this.flags.delete(id);
+      }
       for (const o of opts.orders) {
         this.orders.set(o.id, JSON.stringify(o));
         this.remember(o);
       }
       for (const s of opts.shipments ?? []) if (!this.shipments.has(s.id)) this.shipments.set(s.id, s);
     }, opts.origin);
+  }
+
+  flagsOf(id: string): ImportFlag[] {
+    return this.flags.get(id) ?? [];
   }
 
   shipment(id: string): Shipment | undefined {
@@ -128,6 +147,7 @@ export class ShardDoc {
     const handler = (tr: Y.Transaction) => {
       const ids = new Set<string>();
       for (const k of tr.changed.get(this.orders as Y.AbstractType<any>) ?? []) if (k) ids.add(k);
+      for (const k of tr.changed.get(this.flags as Y.AbstractType<any>) ?? []) if (k) ids.add(k);
       for (const k of tr.changed.get(this.registers as Y.AbstractType<any>) ?? []) {
         const p = k ? parseRegisterKey(k) : null;
         if (p) ids.add(orderOfEntity(p.entity));
