@@ -8,6 +8,7 @@ import { OrderIndex, type OrderQuery } from '../domain/order-query';
 import { toOrderRow, type OrderRegisters } from '../domain/order-row';
 import { concurrentLosers, type StationEntry } from '../domain/registers';
 import { planEdit } from '../domain/edits';
+import { parseOrderFiles, diffAgainst } from '../import/index';
 import { shardOf } from '../domain/ids';
 import { createDemoContext, demoOrder, generateCatalog } from '../domain/demo/generate';
 import type {
@@ -56,6 +57,7 @@ export function createMemoryStation(opts: MemoryStationOptions = {}): MemoryStat
   const clock = opts.clock ?? { now: () => Date.now() };
   const index = new OrderIndex();
   const orders = new Map<string, Order>();
+  const imports = new Map<string, Order[]>();
   const registers = new Map<string, OrderRegisters>();
   const history = new Map<string, HistoryEntry[]>();
   const stationNames = new Map<string, string>();
@@ -177,14 +179,49 @@ export function createMemoryStation(opts: MemoryStationOptions = {}): MemoryStat
       applyEdit(e, from, at ?? clock.now());
     },
 
+    async previewImport(files, opts, onProgress) {
+      failure('previewImport');
+      need(config, 'set up the station first');
+      const parsed = parseOrderFiles({ files, platform: opts.platform, shopId: opts.shopId, shops: catalog?.shops, skuMappings: catalog?.skuMappings });
+      const diff = diffAgainst({ existing: orders, incoming: parsed.orders, isPrinted: () => false });
+      const id = `mem-imp-${imports.size + 1}`;
+      imports.set(id, [...diff.new, ...diff.updated.map((u) => u.after)]);
+      onProgress({ phase: 'done', done: parsed.orders.length, total: parsed.orders.length });
+      const isNew = new Set(diff.new.map((o) => o.id));
+      return {
+        id,
+        format: parsed.format,
+        files: parsed.files.map((f) => ({ file: f.file, presetLabel: f.presetLabel, platform: f.platform, encoding: f.encoding?.name, encodingLabel: f.encoding?.label, rows: f.rows, issues: f.issues.map((i) => i.message) })),
+        counts: { orders: parsed.orders.length, lines: parsed.stats.lines, new: diff.new.length, updated: diff.updated.length, unchanged: diff.unchanged.length, conflicts: diff.conflicts.length, rejected: parsed.stats.rejectedOrders, skipped: parsed.skipped.length, flagged: 0 },
+        sample: parsed.orders.slice(0, 20).map((order) => ({ order, change: isNew.has(order.id) ? 'new' : 'updated', flags: (parsed.flags[order.id] ?? []).map((f) => f.kind) })),
+        rejected: parsed.rejected.map((r) => ({ file: r.file, row: r.row, column: r.column, value: r.value, reason: r.reason, orderNo: r.orderNo }))
+      };
+    },
+
+    async commitImport(previewId, onProgress) {
+      failure('commitImport');
+      const list = need(imports.get(previewId), 'this import preview has expired');
+      for (const o of list) orders.set(o.id, o);
+      index.upsert(list.map((o) => toOrderRow(o, shardOf(o.id, o.paidAt), registers.get(o.id))));
+      imports.delete(previewId);
+      emit({ kind: 'rows', ids: list.slice(0, 200).map((o) => o.id) });
+      onProgress({ phase: 'done', done: list.length, total: list.length });
+      return { stored: list.length, updated: 0, unchanged: 0, conflicts: 0, ms: 0 };
+    },
+
+    async rejectedReport() {
+      failure('rejectedReport');
+      return { name: 'rejected.csv', mime: 'text/csv', bytes: new Uint8Array() };
+    },
+
     async loadDemo(size: DemoSize, seed: number, onProgress: (p: Progress) => void) {
       failure('loadDemo');
       need(config, 'set up the station first');
       const t0 = clock.now();
       const cat = generateCatalog(seed);
       catalog = cat;
-      // Same "now" rule as the engine: the end of today in China time, so the same demo gives the same orders.
-      const now = Math.ceil((clock.now() + CHINA) / DAY) * DAY - CHINA;
+      // Same "now" rule as the engine: the start of today in China time, so the same demo gives the same orders.
+      const now = Math.floor((clock.now() + CHINA) / DAY) * DAY - CHINA;
       const ctx = createDemoContext({ seed, catalog: cat, now });
       ready = false;
       emit({ kind: 'index', ready: false, total: index.size });

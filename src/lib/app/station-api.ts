@@ -33,7 +33,7 @@ export interface SyncState {
 }
 
 export interface Progress {
-  phase: 'generate' | 'store' | 'index' | 'load' | 'done';
+  phase: 'generate' | 'store' | 'index' | 'load' | 'read' | 'build' | 'done';
   done: number;
   total: number;
 }
@@ -68,6 +68,49 @@ export type EngineEvent =
 
 export type StorageErrorKind = 'quota' | 'deleted' | 'unavailable' | 'unknown';
 
+/** A file the seller dropped: name and raw bytes (moved to the worker, not copied). */
+export interface ImportInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportOptions {
+  /** Encoding picked by the seller instead of the detected one. */
+  encoding?: string;
+  /** Platform, when headers cannot tell (Tmall exports look like Taobao's). */
+  platform?: Order['platform'];
+  shopId?: string;
+}
+
+export interface ImportRejected {
+  file: string;
+  row: number;
+  column?: string;
+  value?: string;
+  reason: string;
+  orderNo?: string;
+}
+
+/** What an import would do, shown before anything is stored. */
+export interface ImportPreview {
+  id: string;
+  format: string;
+  files: { file: string; presetLabel: string; platform: string; encoding?: string; encodingLabel?: string; rows: number; issues: string[] }[];
+  counts: { orders: number; lines: number; new: number; updated: number; unchanged: number; conflicts: number; rejected: number; skipped: number; flagged: number };
+  /** The first orders as orders (what will be stored), with their import flags. */
+  sample: { order: Order; change: 'new' | 'updated' | 'unchanged' | 'conflict'; flags: string[] }[];
+  /** Every rejected row (capped at 1,000 for display; the CSV report has all). */
+  rejected: ImportRejected[];
+}
+
+export interface ImportOutcome {
+  stored: number;
+  updated: number;
+  unchanged: number;
+  conflicts: number;
+  ms: number;
+}
+
 export interface StationApi {
   /** Opens local storage; returns the saved configuration, or null before first setup. */
   open(): Promise<StationConfig | null>;
@@ -79,6 +122,12 @@ export interface StationApi {
   edit(edit: OrderEdit): Promise<void>;
   loadDemo(size: DemoSize, seed: number, onProgress: (p: Progress) => void): Promise<{ orders: number; ms: number }>;
   syncState(): Promise<SyncState>;
+  /** Reads and validates export files; stores nothing. Throws a clear error for a file that cannot be read. */
+  previewImport(files: ImportInput[], opts: ImportOptions, onProgress: (p: Progress) => void): Promise<ImportPreview>;
+  /** Stores what a preview found (new orders, and updates to orders not yet printed). */
+  commitImport(previewId: string, onProgress: (p: Progress) => void): Promise<ImportOutcome>;
+  /** The rejected rows of a preview as a CSV file (UTF-8 with BOM) for the seller to fix and re-export. */
+  rejectedReport(previewId: string): Promise<{ name: string; mime: string; bytes: Uint8Array }>;
   subscribe(listener: (e: EngineEvent) => void): Promise<void>;
 }
 

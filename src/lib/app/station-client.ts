@@ -1,6 +1,6 @@
 // The UI's handle on the station engine: starts the worker, wraps it with comlink so callbacks cross the
 // thread boundary, and forwards the browser's online/offline state (the worker's own view of it can lag).
-import { wrap, proxy, type Remote } from 'comlink';
+import { wrap, proxy, transfer, type Remote } from 'comlink';
 import type { StationApi } from './station-api';
 import type { StationEngine } from './station-engine';
 
@@ -24,6 +24,14 @@ export function connectStation(): StationApi {
     edit: (e) => remote.edit(e),
     loadDemo: (size, seed, onProgress) => remote.loadDemo(size, seed, proxy(onProgress)),
     syncState: () => remote.syncState(),
+    previewImport: (files, opts, onProgress) =>
+      remote.previewImport(
+        transfer(files, files.map((f) => f.bytes.buffer as ArrayBuffer)),
+        opts,
+        proxy(onProgress)
+      ),
+    commitImport: (id, onProgress) => remote.commitImport(id, proxy(onProgress)),
+    rejectedReport: (id) => remote.rejectedReport(id),
     subscribe: (listener) => remote.subscribe(proxy(listener))
   };
   (globalThis as { __packdesk?: unknown }).__packdesk = { remote };

@@ -6,7 +6,7 @@ import { DocHost } from '../sync/doc-host';
 import { MemoryStore, MemoryTabBus } from '../sync/memory-adapters';
 import { alwaysLeader } from '../storage/leader';
 import { startServer } from '../../../server/app.ts';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -97,6 +97,34 @@ describe('station engine', () => {
     expect((await later.engine.query({ search: inShard[0].orderNo }, 0, 1)).rows[0].status).toBe('shipped');
     expect((await later.engine.order(inShard[0].id))?.row.status).toBe('shipped');
     expect(opened).toContain(shard);
+  });
+
+  it('imports a Taobao order + item file pair: preview first, then store; importing again changes nothing', async () => {
+    const { engine } = station();
+    await setUp(engine, 'Intake');
+    await engine.loadDemo(1000, 2, () => undefined); // brings the catalog (shops, SKU mappings)
+    const dir = 'tests/fixtures/import/files/taobao';
+    const expected = JSON.parse(readFileSync(`${dir}/expected.json`, 'utf8'));
+    const files = () => expected.files.map((name: string) => ({ name, bytes: new Uint8Array(readFileSync(`${dir}/${name}`)) }));
+    const before = (await engine.query({}, 0, 1)).total;
+
+    const preview = await engine.previewImport(files(), {}, () => undefined);
+    expect(preview.format).toBe('taobao-orders+taobao-items');
+    expect(preview.files[0].encoding).toBe('gbk');
+    expect(preview.counts.new).toBe(expected.expected.length);
+    expect(preview.rejected.map((r) => r.row)).toEqual(expect.arrayContaining([9, 10]));
+    expect(preview.rejected.find((r) => r.row === 9)?.reason).toMatch(/科学计数|scientific/i);
+    expect((await engine.query({}, 0, 1)).total).toBe(before); // a preview stores nothing
+
+    const done = await engine.commitImport(preview.id, () => undefined);
+    expect(done.stored).toBe(expected.expected.length);
+    const first = expected.expected[0];
+    const found = await engine.query({ search: first.orderNo }, 0, 5);
+    expect(found.rows[0]).toMatchObject({ id: first.id, recipientName: first.recipient.name, province: first.recipient.address.province });
+    expect((await engine.order(first.id))?.shipment?.parts.length).toBe(first.lines.length);
+
+    const again = await engine.previewImport(files(), {}, () => undefined);
+    expect(again.counts).toMatchObject({ new: 0, updated: 0, unchanged: expected.expected.length });
   });
 
   it('refuses to move a status backwards and to hold a shipped order', async () => {

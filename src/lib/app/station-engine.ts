@@ -4,19 +4,22 @@
 import * as Y from 'yjs';
 import type { Clock } from '../domain/ports';
 import { OrderIndex, type OrderQuery } from '../domain/order-query';
-import { toOrderRow, type OrderRow } from '../domain/order-row';
+import { AUDIT_FLAGS, toOrderRow, type OrderRow } from '../domain/order-row';
 import { concurrentLosers } from '../domain/registers';
 import { planEdit } from '../domain/edits';
 import { activeShards, shardOf, shipmentId } from '../domain/ids';
 import { shipmentCatalog, wholeOrderShipment } from '../domain/shipment';
 import { generateCatalog, createDemoContext, demoOrder } from '../domain/demo/generate';
 import type { Order } from '../domain/schemas';
+import { statusRank } from '../domain/status';
+import { parseOrderFiles, diffAgainst, rejectedToCsv, type ParseOrderFilesResult, type DiffResult } from '../import/index';
+import type { TextEncodingName } from '../import/encoding';
 import { ShardDoc } from '../sync/shard-doc';
 import { CatalogDoc, DirectoryDoc } from '../sync/catalog-doc';
 import { DocHost, LOCAL } from '../sync/doc-host';
 import { StationDb, describeStorageError } from '../storage/station-db';
 import type { Leadership } from '../storage/leader';
-import type { DemoSize, EngineEvent, OrderDetail, OrderEdit, Progress, StationApi, StationConfig } from './station-api';
+import type { DemoSize, EngineEvent, ImportPreview, OrderDetail, OrderEdit, Progress, StationApi, StationConfig } from './station-api';
 
 export interface EngineDeps {
   db: StationDb;
@@ -57,6 +60,9 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let flushing: Promise<void> = Promise.resolve();
   let started = false;
+  /** Parsed imports waiting for the seller's confirmation (kept in the worker: 100k orders never cross threads). */
+  const pendingImports = new Map<string, { parsed: ParseOrderFilesResult; diff: DiffResult }>();
+  let importSeq = 0;
 
   const emit = (e: EngineEvent) => {
     for (const l of listeners) {
@@ -337,6 +343,111 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
 
     async syncState() {
       return host.state();
+    },
+
+    async previewImport(files, opts, onProgress) {
+      need(config, 'set up the station first');
+      const cat = need(catalog, 'station not open').read();
+      const parsed = parseOrderFiles({
+        files,
+        encodingOverride: (opts.encoding || undefined) as TextEncodingName | undefined,
+        platform: opts.platform,
+        shopId: opts.shopId,
+        shops: cat.shops,
+        skuMappings: cat.skuMappings,
+        skuCodes: cat.skus.map((s) => s.code),
+        onProgress: (p) => onProgress({ phase: p.phase, done: p.done, total: p.total })
+      });
+      // What is stored already, for the orders this file names (new/updated/unchanged/conflict).
+      const existing = new Map<string, Order>();
+      for (const o of parsed.orders) {
+        const row = await rowOf(o.id);
+        if (!row) continue;
+        const stored = (await openShard(row.shard)).order(o.id);
+        if (stored) existing.set(o.id, stored);
+      }
+      const printed = statusRank('printed');
+      const diff = diffAgainst({ existing, incoming: parsed.orders, isPrinted: (o) => statusRank(index.get(o.id)?.status ?? 'pending_audit') >= printed });
+      const id = `imp-${++importSeq}`;
+      pendingImports.set(id, { parsed, diff });
+      const change = new Map<string, ImportPreview['sample'][number]['change']>();
+      for (const o of diff.new) change.set(o.id, 'new');
+      for (const u of diff.updated) change.set(u.id, 'updated');
+      for (const u of diff.conflicts) change.set(u.id, 'conflict');
+      onProgress({ phase: 'done', done: parsed.orders.length, total: parsed.orders.length });
+      return {
+        id,
+        format: parsed.format,
+        files: parsed.files.map((f) => ({ file: f.file, presetLabel: f.presetLabel, platform: f.platform, encoding: f.encoding?.name, encodingLabel: f.encoding?.label, rows: f.rows, issues: f.issues.map((i) => i.message) })),
+        counts: {
+          orders: parsed.orders.length,
+          lines: parsed.stats.lines,
+          new: diff.new.length,
+          updated: diff.updated.length,
+          unchanged: diff.unchanged.length,
+          conflicts: diff.conflicts.length,
+          rejected: parsed.stats.rejectedOrders,
+          skipped: parsed.skipped.length,
+          flagged: Object.values(parsed.flags).filter((f) => f.some((x) => AUDIT_FLAGS.has(x.kind))).length
+        },
+        sample: parsed.orders.slice(0, 20).map((order) => ({ order, change: change.get(order.id) ?? 'unchanged', flags: (parsed.flags[order.id] ?? []).map((f) => f.kind) })),
+        rejected: parsed.rejected.slice(0, 1000).map((r) => ({ file: r.file, row: r.row, column: r.column, value: r.value, reason: r.reason, orderNo: r.orderNo }))
+      };
+    },
+
+    async commitImport(previewId, onProgress) {
+      const pending = need(pendingImports.get(previewId), 'this import preview has expired: drop the files again');
+      const t0 = Date.now();
+      const { parsed, diff } = pending;
+      const shipCat = shipmentCatalog(need(catalog, 'station not open').read());
+      // Updates stay in the shard the order already lives in; new orders go to the shard of their paid day.
+      const work: { order: Order; shard: string; isNew: boolean }[] = [
+        ...diff.new.map((order) => ({ order, shard: shardOf(order.id, order.paidAt), isNew: true })),
+        ...diff.updated.map((u) => ({ order: u.after, shard: index.get(u.id)?.shard ?? shardOf(u.id, u.after.paidAt), isNew: false }))
+      ];
+      const conflictFlags = (id: string) => {
+        const c = diff.conflicts.find((x) => x.id === id);
+        return c ? [{ kind: 'platform_changed_after_print', detail: c.changed.join(', ') }] : [];
+      };
+      const CHUNK = 2000;
+      storageError = undefined;
+      for (let start = 0; start < work.length; start += CHUNK) {
+        const groups = new Map<string, typeof work>();
+        for (const w of work.slice(start, start + CHUNK)) {
+          const g = groups.get(w.shard);
+          if (g) g.push(w);
+          else groups.set(w.shard, [w]);
+        }
+        need(directory, 'station not open').add(groups.keys(), clock.now(), LOCAL);
+        for (const [name, items] of groups) {
+          const flags: Record<string, { kind: string; detail: string; file?: string; row?: number }[]> = {};
+          for (const { order } of items) flags[order.id] = (parsed.flags[order.id] ?? []).map((f) => ({ kind: f.kind, detail: f.detail, file: f.file, row: f.row }));
+          (await openShard(name)).putOrders({
+            orders: items.map((i) => i.order),
+            shipments: items.filter((i) => i.isNew).map((i) => wholeOrderShipment(i.order, shipCat)),
+            flags,
+            origin: LOCAL
+          });
+        }
+        await flush();
+        if (storageError) throw new Error(`Import stopped after ${start.toLocaleString('en')} of ${work.length.toLocaleString('en')} orders. ${storageError}`);
+        onProgress({ phase: 'store', done: Math.min(work.length, start + CHUNK), total: work.length });
+      }
+      // Printed orders the platform changed: flagged for a person, their data left as printed.
+      for (const c of diff.conflicts) {
+        const row = index.get(c.id);
+        if (row) (await openShard(row.shard)).putOrders({ orders: [], flags: { [c.id]: conflictFlags(c.id) }, origin: LOCAL });
+      }
+      await flush();
+      pendingImports.delete(previewId);
+      onProgress({ phase: 'done', done: work.length, total: work.length });
+      return { stored: diff.new.length, updated: diff.updated.length, unchanged: diff.unchanged.length, conflicts: diff.conflicts.length, ms: Date.now() - t0 };
+    },
+
+    async rejectedReport(previewId) {
+      const pending = need(pendingImports.get(previewId), 'this import preview has expired: drop the files again');
+      const file = rejectedToCsv(pending.parsed.rejected);
+      return { name: file.fileName, mime: file.mimeType, bytes: file.bytes };
     },
 
     async subscribe(listener) {

@@ -50,6 +50,8 @@ export const zh = {
   'demo.phase.index': '建立索引',
   'demo.phase.load': '加载',
   'demo.phase.done': '完成',
+  'demo.phase.read': '读取文件',
+  'demo.phase.build': '校验订单',
 
   'list.count': '共 {n} 单',
   'list.indexing': '正在建立索引…',
@@ -215,6 +217,8 @@ export const en: Dictionary = {
   'demo.phase.index': 'Indexing',
   'demo.phase.load': 'Loading',
   'demo.phase.done': 'Done',
+  'demo.phase.read': 'Reading files',
+  'demo.phase.build': 'Checking orders',
 
   'list.count': '{n} orders',
   'list.indexing': 'Building the index…',
