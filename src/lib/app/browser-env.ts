@@ -14,6 +14,8 @@ export interface BrowserEnv {
   memoryMode(): boolean;
   /** Reflects the UI language on `<html lang>` for fonts, screen readers and hyphenation. */
   setDocumentLang(lang: string): void;
+  /** Offers bytes as a download (reports, exports). */
+  saveFile(name: string, mime: string, bytes: Uint8Array): void;
 }
 
 const PREF_PREFIX = 'packdesk:';
@@ -47,6 +49,14 @@ export const browserEnv: BrowserEnv = {
   },
   setDocumentLang(lang) {
     if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  },
+  saveFile(name, mime, bytes) {
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
+    const a = Object.assign(document.createElement('a'), { href: url, download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 };
 
@@ -54,11 +64,14 @@ export const browserEnv: BrowserEnv = {
 export function memoryEnv(opts: { languages?: string[]; prefs?: Record<string, string>; serverUrl?: string } = {}): BrowserEnv & {
   prefs: Map<string, string>;
   lang: string;
+  saved: { name: string; mime: string; bytes: Uint8Array }[];
 } {
   const prefs = new Map(Object.entries(opts.prefs ?? {}));
   const env = {
     prefs,
     lang: '',
+    saved: [] as { name: string; mime: string; bytes: Uint8Array }[],
+    saveFile: (name: string, mime: string, bytes: Uint8Array) => void env.saved.push({ name, mime, bytes }),
     languages: () => opts.languages ?? ['zh-CN'],
     loadPref: (key: string) => prefs.get(key) ?? null,
     savePref: (key: string, value: string) => void prefs.set(key, value),

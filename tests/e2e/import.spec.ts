@@ -1,0 +1,68 @@
+// Intake: a seller drops platform export files on the Import page, checks what Packdesk read before anything
+// is stored (format, encoding, counts, rejected rows with reasons), imports, and every station sees the
+// imported orders once.
+import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expectSynced, loadDemo, newStation, setUpStation } from './helpers';
+
+const dir = 'tests/fixtures/import/files';
+const fixture = (id: string) => JSON.parse(readFileSync(`${dir}/${id}/expected.json`, 'utf8'));
+const taobao = fixture('taobao');
+const shopify = fixture('shopify');
+const files = [...taobao.files.map((f: string) => `${dir}/taobao/${f}`), ...shopify.files.map((f: string) => `${dir}/shopify/${f}`)];
+
+async function dropFiles(page: Page) {
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-file-input').setInputFiles(files);
+  await expect(page.getByTestId('import-counts')).toBeVisible();
+}
+
+test('import a Taobao order + item pair and a Shopify file; two stations see the orders once', async ({ browser, baseURL }) => {
+  const a = await newStation(browser, baseURL!);
+  await a.page.goto('/');
+  await setUpStation(a.page, { name: 'Intake A' });
+  await loadDemo(a.page, 1000);
+
+  await dropFiles(a.page);
+  const expectedNew = taobao.expected.length + shopify.expected.length;
+  await expect(a.page.getByTestId('import-count-new')).toHaveAttribute('data-n', String(expectedNew));
+  await expect(a.page.getByTestId('import-file')).toHaveCount(3);
+  await expect(a.page.getByTestId('import-file').first()).toContainText(/GBK/i);
+  // The row Excel turned into scientific notation is rejected with its reason, and nothing of it is stored.
+  const sci = a.page.locator('[data-testid="import-rejected-row"][data-row="9"]');
+  await expect(sci).toContainText('ExportOrderList');
+  await expect(sci).toContainText(/科学计数|scientific/i);
+  const download = a.page.waitForEvent('download');
+  await a.page.getByTestId('import-rejected-download').click();
+  expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+
+  await a.page.getByTestId('import-confirm').click();
+  await expect(a.page.getByTestId('import-done')).toBeVisible();
+  await a.page.keyboard.press('Escape');
+  const first = taobao.expected[0];
+  await a.page.getByTestId('search').fill(first.orderNo);
+  await expect(a.page.locator(`[data-testid="order-row"][data-id="${first.id}"]`)).toContainText(first.recipient.name);
+  await expectSynced(a.page, 30_000);
+
+  const b = await newStation(browser, baseURL!);
+  await b.page.goto('/');
+  await setUpStation(b.page, { name: 'Intake B' });
+  await b.page.getByTestId('search').fill(first.orderNo);
+  await expect(b.page.getByTestId('order-row')).toHaveCount(1, { timeout: 30_000 });
+  // The same files dropped again on the other station change nothing.
+  await dropFiles(b.page);
+  await expect(b.page.getByTestId('import-count-new')).toHaveAttribute('data-n', '0');
+  await expect(b.page.getByTestId('import-count-unchanged')).toHaveAttribute('data-n', String(expectedNew));
+  await a.context.close();
+  await b.context.close();
+});
+
+test('a file that is not an order export gets a clear message and stores nothing', async ({ page }) => {
+  await page.goto('/');
+  await setUpStation(page, { name: 'Bad file', alone: true });
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-file-input').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from('PK\x03\x04 this is a zip file renamed') });
+  await expect(page.getByTestId('import-error')).toBeVisible();
+  await expect(page.getByTestId('import-error')).not.toBeEmpty();
+  await expect(page.getByTestId('import-confirm')).toHaveCount(0);
+});
