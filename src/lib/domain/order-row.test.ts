@@ -99,3 +99,13 @@ describe('row helpers', () => {
     expect(itemsSummary(makeOrder({ lines: [{ spec: '' }, {}, {}] }))).toBe('纯棉圆领短袖T恤 ×1 +2');
   });
 });
+
+describe('import findings on a row', () => {
+  it('sends an order with an audit finding to the exception queue, but not for a masked phone alone', () => {
+    const o = makeOrder();
+    expect(toOrderRow(o, 's', undefined, ['phone_masked']).display).toBe('pending_audit');
+    const flagged = toOrderRow(o, 's', undefined, ['phone_masked', 'address_unresolved', 'address_unresolved']);
+    expect(flagged.display).toBe('exception');
+    expect(flagged.flags).toEqual(['address_unresolved', 'phone_masked']);
+  });
+});

@@ -54,6 +54,7 @@ export class I18n {
 
   status = (s: string): string => this.known(`status.${s}`, s);
   platform = (p: string): string => this.known(`platform.${p}`, p);
+  flag = (kind: string): string => this.known(`flag.${kind}`, kind);
   courier = (c: Courier | undefined, fallback = ''): string => (c ? (this.lang === 'en' ? c.nameEn || c.name : c.name) : fallback);
 
   int = (n: number): string => this.formats.int.format(n);
