@@ -8,7 +8,7 @@ import { OrderIndex, type OrderQuery } from '../domain/order-query';
 import { toOrderRow, type OrderRegisters } from '../domain/order-row';
 import { concurrentLosers, type StationEntry } from '../domain/registers';
 import { planEdit } from '../domain/edits';
-import { parseOrderFiles, diffAgainst } from '../import/index';
+import { parseOrderFiles, diffAgainst, exportList, orderListRows, ORDER_LIST_HEADERS, bulkShipFile } from '../import/index';
 import { shardOf } from '../domain/ids';
 import { createDemoContext, demoOrder, generateCatalog } from '../domain/demo/generate';
 import type {
@@ -207,6 +207,23 @@ export function createMemoryStation(opts: MemoryStationOptions = {}): MemoryStat
       emit({ kind: 'rows', ids: list.slice(0, 200).map((o) => o.id) });
       onProgress({ phase: 'done', done: list.length, total: list.length });
       return { stored: list.length, updated: 0, unchanged: 0, conflicts: 0, ms: 0 };
+    },
+
+    async exportOrders(q, format) {
+      failure('exportOrders');
+      const list = index.query(q, 0, Number.MAX_SAFE_INTEGER).rows.map((r) => ({ ...need(orders.get(r.id), r.id), sellerMemo: r.memo }));
+      const file = exportList({ headers: ORDER_LIST_HEADERS, rows: orderListRows(list), format, baseName: 'packdesk-orders' });
+      return { name: file.fileName, mime: file.mimeType, bytes: file.bytes };
+    },
+
+    async exportBulkShip(q, platform) {
+      failure('exportBulkShip');
+      const list = index.query({ ...q, platforms: [platform] }, 0, Number.MAX_SAFE_INTEGER).rows.flatMap((r) => {
+        const o = orders.get(r.id);
+        return o?.trackingNo && o.courierId ? [{ orderNo: o.orderNo, courierId: o.courierId, trackingNo: o.trackingNo }] : [];
+      });
+      const file = bulkShipFile({ platform, records: list, shipDate: clock.now() });
+      return { name: file.fileName, mime: file.mimeType, bytes: file.bytes, orders: list.length };
     },
 
     async rejectedReport() {

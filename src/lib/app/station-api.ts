@@ -111,6 +111,15 @@ export interface ImportOutcome {
   ms: number;
 }
 
+export type ExportFormat = 'csv-utf8' | 'csv-gbk' | 'xlsx';
+
+/** A file for the seller to download. */
+export interface SavedFile {
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
 export interface StationApi {
   /** Opens local storage; returns the saved configuration, or null before first setup. */
   open(): Promise<StationConfig | null>;
@@ -126,8 +135,12 @@ export interface StationApi {
   previewImport(files: ImportInput[], opts: ImportOptions, onProgress: (p: Progress) => void): Promise<ImportPreview>;
   /** Stores what a preview found (new orders, and updates to orders not yet printed). */
   commitImport(previewId: string, onProgress: (p: Progress) => void): Promise<ImportOutcome>;
+  /** The orders a query selects as a spreadsheet (UTF-8 CSV with BOM, GBK CSV or XLSX); formula-looking cells neutralised. */
+  exportOrders(q: OrderQuery, format: ExportFormat): Promise<SavedFile>;
+  /** The platform's bulk-ship upload file for the selected orders that carry a tracking number. */
+  exportBulkShip(q: OrderQuery, platform: Order['platform']): Promise<SavedFile & { orders: number }>;
   /** The rejected rows of a preview as a CSV file (UTF-8 with BOM) for the seller to fix and re-export. */
-  rejectedReport(previewId: string): Promise<{ name: string; mime: string; bytes: Uint8Array }>;
+  rejectedReport(previewId: string): Promise<SavedFile>;
   subscribe(listener: (e: EngineEvent) => void): Promise<void>;
 }
 

@@ -32,6 +32,8 @@ export function connectStation(): StationApi {
       ),
     commitImport: (id, onProgress) => remote.commitImport(id, proxy(onProgress)),
     rejectedReport: (id) => remote.rejectedReport(id),
+    exportOrders: (q, format) => remote.exportOrders(q, format),
+    exportBulkShip: (q, platform) => remote.exportBulkShip(q, platform),
     subscribe: (listener) => remote.subscribe(proxy(listener))
   };
   (globalThis as { __packdesk?: unknown }).__packdesk = { remote };

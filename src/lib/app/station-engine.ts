@@ -12,7 +12,7 @@ import { shipmentCatalog, wholeOrderShipment } from '../domain/shipment';
 import { generateCatalog, createDemoContext, demoOrder } from '../domain/demo/generate';
 import type { Order } from '../domain/schemas';
 import { statusRank } from '../domain/status';
-import { parseOrderFiles, diffAgainst, rejectedToCsv, type ParseOrderFilesResult, type DiffResult } from '../import/index';
+import { parseOrderFiles, diffAgainst, rejectedToCsv, exportList, orderListRows, ORDER_LIST_HEADERS, bulkShipFile, type ParseOrderFilesResult, type DiffResult } from '../import/index';
 import type { TextEncodingName } from '../import/encoding';
 import { ShardDoc } from '../sync/shard-doc';
 import { CatalogDoc, DirectoryDoc } from '../sync/catalog-doc';
@@ -40,6 +40,8 @@ export interface StationEngine extends StationApi {
 }
 
 const DAY = 86_400_000;
+/** yyyymmdd-hhmm in China time, for file names. */
+const chinaStamp = (t: number) => new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 /** Shards of this many recent days stay open even when every order in them is finished. */
 const ACTIVE_DAYS = 14;
 const CHINA = 8 * 3600_000;
@@ -229,6 +231,17 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
 
   async function rowOf(id: string): Promise<OrderRow | undefined> {
     return index.get(id) ?? (await db.rows.get(id).catch(() => undefined));
+  }
+
+  /** Every order a query selects, in list order, with the memo as edited (not as imported). */
+  async function selectedOrders(q: OrderQuery): Promise<Order[]> {
+    const { rows } = index.query(q, 0, Number.MAX_SAFE_INTEGER);
+    const out: Order[] = [];
+    for (const r of rows) {
+      const o = (await openShard(r.shard)).order(r.id);
+      if (o) out.push({ ...o, sellerMemo: r.memo });
+    }
+    return out;
   }
 
   function need<T>(v: T | undefined | null, what: string): T {
@@ -442,6 +455,20 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       pendingImports.delete(previewId);
       onProgress({ phase: 'done', done: work.length, total: work.length });
       return { stored: diff.new.length, updated: diff.updated.length, unchanged: diff.unchanged.length, conflicts: diff.conflicts.length, ms: Date.now() - t0 };
+    },
+
+    async exportOrders(q, format) {
+      const orders = await selectedOrders(q);
+      if (!orders.length) throw new Error('No orders match the current filters: nothing to export.');
+      const file = exportList({ headers: ORDER_LIST_HEADERS, rows: orderListRows(orders), format, baseName: `packdesk-orders-${chinaStamp(clock.now())}`, sheetName: 'orders' });
+      return { name: file.fileName, mime: file.mimeType, bytes: file.bytes };
+    },
+
+    async exportBulkShip(q, platform) {
+      const orders = (await selectedOrders({ ...q, platforms: [platform] })).filter((o) => o.trackingNo && o.courierId);
+      if (!orders.length) throw new Error(`No ${platform} orders with a tracking number match the current filters.`);
+      const file = bulkShipFile({ platform, records: orders.map((o) => ({ orderNo: o.orderNo, courierId: o.courierId!, trackingNo: o.trackingNo! })), shipDate: clock.now() });
+      return { name: file.fileName, mime: file.mimeType, bytes: file.bytes, orders: orders.length };
     },
 
     async rejectedReport(previewId) {
