@@ -66,3 +66,40 @@ test('a file that is not an order export gets a clear message and stores nothing
   await expect(page.getByTestId('import-error')).not.toBeEmpty();
   await expect(page.getByTestId('import-confirm')).toHaveCount(0);
 });
+
+const unknownCsv = [
+  '单据编号,客户姓名,联系电话,收货地址,货品名称,数量,单价,下单日期',
+  'WX20251120001,赵敏,13900001111,浙江省杭州市西湖区文三路100号,保温杯 500ml,2,39.90,2025-11-20 10:12:00',
+  'WX20251120002,钱程,13900002222,广东省深圳市南山区科技园路1号,帆布包,1,59.00,2025-11-20 11:30:00'
+].join('\r\n');
+
+test('an unknown export is mapped column by column, saved, and recognised on another station', async ({ browser, baseURL }) => {
+  const a = await newStation(browser, baseURL!);
+  await a.page.goto('/');
+  await setUpStation(a.page, { name: 'Mapper A' });
+  await a.page.getByTestId('import-open').click();
+  const file = { name: 'erp-export.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + unknownCsv, 'utf8') };
+  await a.page.getByTestId('import-file-input').setInputFiles(file);
+  await expect(a.page.getByTestId('import-mapping')).toBeVisible();
+  const fields = ['orderNo', 'recipientName', 'phone', 'fullAddress', 'title', 'qty', 'price', 'paidAt'];
+  for (const [i, f] of fields.entries()) await a.page.getByTestId(`mapping-select-${i}`).selectOption(f);
+  await a.page.getByTestId('mapping-name').fill('旧ERP导出');
+  await a.page.getByTestId('mapping-save').click();
+  await expect(a.page.getByTestId('import-count-new')).toHaveAttribute('data-n', '2');
+  await a.page.getByTestId('import-confirm').click();
+  await expect(a.page.getByTestId('import-done')).toBeVisible();
+  await expectSynced(a.page, 30_000);
+
+  // The mapping is synced: another station reads the same format without asking.
+  const b = await newStation(browser, baseURL!);
+  await b.page.goto('/');
+  await setUpStation(b.page, { name: 'Mapper B' });
+  await expect.poll(async () => (await b.page.getByTestId('order-count').textContent()) ?? '', { timeout: 30_000 }).toMatch(/[1-9]/);
+  await b.page.getByTestId('import-open').click();
+  await b.page.getByTestId('import-file-input').setInputFiles(file);
+  await expect(b.page.getByTestId('import-counts')).toBeVisible();
+  await expect(b.page.getByTestId('import-count-unchanged')).toHaveAttribute('data-n', '2');
+  await expect(b.page.getByTestId('import-file').first()).toContainText('旧ERP导出');
+  await a.context.close();
+  await b.context.close();
+});

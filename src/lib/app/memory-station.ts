@@ -198,6 +198,11 @@ export function createMemoryStation(opts: MemoryStationOptions = {}): MemoryStat
       };
     },
 
+    async saveImportPreset(input) {
+      failure('saveImportPreset');
+      return { id: `mem-${input.name}` };
+    },
+
     async commitImport(previewId, onProgress) {
       failure('commitImport');
       const list = need(imports.get(previewId), 'this import preview has expired');

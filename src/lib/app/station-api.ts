@@ -91,9 +91,29 @@ export interface ImportRejected {
   orderNo?: string;
 }
 
+/** A file whose headers no preset recognised: what the mapping screen needs. */
+export interface UnknownFormat {
+  file: string;
+  headers: string[];
+  /** The first rows, cells in header order. */
+  samples: string[][];
+  /** header -> field, where a header looked like a known one. */
+  guess: Record<string, string>;
+  message: string;
+}
+
+/** A column mapping the seller saves for an export format Packdesk does not know; synced to every station. */
+export interface ImportPresetInput {
+  name: string;
+  platform: Order['platform'];
+  mapping: Record<string, string>;
+}
+
 /** What an import would do, shown before anything is stored. */
 export interface ImportPreview {
   id: string;
+  /** Set when a file's format was not recognised: map its columns, save, and preview again. */
+  unknown?: UnknownFormat;
   format: string;
   files: { file: string; presetLabel: string; platform: string; encoding?: string; encodingLabel?: string; rows: number; issues: string[] }[];
   counts: { orders: number; lines: number; new: number; updated: number; unchanged: number; conflicts: number; rejected: number; skipped: number; flagged: number };
@@ -133,6 +153,8 @@ export interface StationApi {
   syncState(): Promise<SyncState>;
   /** Reads and validates export files; stores nothing. Throws a clear error for a file that cannot be read. */
   previewImport(files: ImportInput[], opts: ImportOptions, onProgress: (p: Progress) => void): Promise<ImportPreview>;
+  /** Saves a column mapping (validated: order number, recipient, quantity, address and time columns are needed). */
+  saveImportPreset(preset: ImportPresetInput): Promise<{ id: string }>;
   /** Stores what a preview found (new orders, and updates to orders not yet printed). */
   commitImport(previewId: string, onProgress: (p: Progress) => void): Promise<ImportOutcome>;
   /** The orders a query selects as a spreadsheet (UTF-8 CSV with BOM, GBK CSV or XLSX); formula-looking cells neutralised. */

@@ -31,6 +31,7 @@ export function connectStation(): StationApi {
         proxy(onProgress)
       ),
     commitImport: (id, onProgress) => remote.commitImport(id, proxy(onProgress)),
+    saveImportPreset: (p) => remote.saveImportPreset(p),
     rejectedReport: (id) => remote.rejectedReport(id),
     exportOrders: (q, format) => remote.exportOrders(q, format),
     exportBulkShip: (q, platform) => remote.exportBulkShip(q, platform),

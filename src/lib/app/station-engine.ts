@@ -12,7 +12,8 @@ import { shipmentCatalog, wholeOrderShipment } from '../domain/shipment';
 import { generateCatalog, createDemoContext, demoOrder } from '../domain/demo/generate';
 import type { Order } from '../domain/schemas';
 import { statusRank } from '../domain/status';
-import { parseOrderFiles, diffAgainst, rejectedToCsv, exportList, orderListRows, ORDER_LIST_HEADERS, bulkShipFile, type ParseOrderFilesResult, type DiffResult } from '../import/index';
+import { parseOrderFiles, diffAgainst, rejectedToCsv, exportList, orderListRows, ORDER_LIST_HEADERS, bulkShipFile, isImportError, SavedPreset, missingForMapping, type ParseOrderFilesResult, type DiffResult } from '../import/index';
+import { contentHash } from '../domain/ids';
 import type { TextEncodingName } from '../import/encoding';
 import { ShardDoc } from '../sync/shard-doc';
 import { CatalogDoc, DirectoryDoc } from '../sync/catalog-doc';
@@ -360,17 +361,39 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
 
     async previewImport(files, opts, onProgress) {
       need(config, 'set up the station first');
-      const cat = need(catalog, 'station not open').read();
-      const parsed = parseOrderFiles({
-        files,
-        encodingOverride: (opts.encoding || undefined) as TextEncodingName | undefined,
-        platform: opts.platform,
-        shopId: opts.shopId,
-        shops: cat.shops,
-        skuMappings: cat.skuMappings,
-        skuCodes: cat.skus.map((s) => s.code),
-        onProgress: (p) => onProgress({ phase: p.phase, done: p.done, total: p.total })
+      const catDoc = need(catalog, 'station not open');
+      const cat = catDoc.read();
+      const customPresets = catDoc.importPresets().flatMap((p) => {
+        const ok = SavedPreset.safeParse(p);
+        return ok.success ? [ok.data] : [];
       });
+      let parsed: ParseOrderFilesResult;
+      try {
+        parsed = parseOrderFiles({
+          files,
+          customPresets,
+          encodingOverride: (opts.encoding || undefined) as TextEncodingName | undefined,
+          platform: opts.platform,
+          shopId: opts.shopId,
+          shops: cat.shops,
+          skuMappings: cat.skuMappings,
+          skuCodes: cat.skus.map((s) => s.code),
+          onProgress: (p) => onProgress({ phase: p.phase, done: p.done, total: p.total })
+        });
+      } catch (e) {
+        // An unrecognised format is not a dead end: hand the mapping screen what it needs.
+        if (!isImportError(e) || e.code !== 'unknown_format') throw e;
+        const d = e.details as { file?: string; headers?: string[]; samples?: string[][]; guess?: Record<string, string> };
+        return {
+          id: '',
+          unknown: { file: d.file ?? '', headers: d.headers ?? [], samples: d.samples ?? [], guess: d.guess ?? {}, message: e.message },
+          format: '',
+          files: [],
+          counts: { orders: 0, lines: 0, new: 0, updated: 0, unchanged: 0, conflicts: 0, rejected: 0, skipped: 0, flagged: 0 },
+          sample: [],
+          rejected: []
+        };
+      }
       // What is stored already, for the orders this file names (new/updated/unchanged/conflict).
       const existing = new Map<string, Order>();
       for (const o of parsed.orders) {
@@ -406,6 +429,15 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
         sample: parsed.orders.slice(0, 20).map((order) => ({ order, change: change.get(order.id) ?? 'unchanged', flags: (parsed.flags[order.id] ?? []).map((f) => f.kind) })),
         rejected: parsed.rejected.slice(0, 1000).map((r) => ({ file: r.file, row: r.row, column: r.column, value: r.value, reason: r.reason, orderNo: r.orderNo }))
       };
+    },
+
+    async saveImportPreset(input) {
+      const mapping = Object.fromEntries(Object.entries(input.mapping).filter(([, f]) => f && f !== 'ignore'));
+      const preset = SavedPreset.parse({ id: `m${contentHash(Object.keys(mapping).sort().join('\n'))}`, name: input.name.trim() || 'custom', platform: input.platform, mapping });
+      const missing = missingForMapping(preset.mapping);
+      if (missing.length) throw new Error(missing.join(' '));
+      need(catalog, 'station not open').saveImportPreset(preset, LOCAL);
+      return { id: preset.id };
     },
 
     async commitImport(previewId, onProgress) {

@@ -37,6 +37,15 @@ export class CatalogDoc {
     }, origin);
   }
 
+  /** Column mappings saved on any station for export files Packdesk did not recognise (synced like the catalog). */
+  importPresets(): unknown[] {
+    return [...this.doc.getMap('importPresets').values()];
+  }
+
+  saveImportPreset(preset: { id: string }, origin: unknown): void {
+    this.doc.transact(() => this.doc.getMap('importPresets').set(preset.id, preset), origin);
+  }
+
   read(): Catalog {
     const out = {} as Record<Collection, unknown[]>;
     for (const c of COLLECTIONS) out[c] = [...this.map(c).values()];

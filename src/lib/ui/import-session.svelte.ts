@@ -3,6 +3,7 @@
 // a bad file never disturbs the order list.
 import type { ImportInput, ImportOutcome, ImportPreview, Progress } from '../app/station-api';
 import type { BrowserEnv } from '../app/browser-env';
+import type { Order } from '../domain/schemas';
 import type { Workspace } from './workspace.svelte';
 
 export const ENCODING_CHOICES = ['', 'utf-8', 'gbk', 'gb18030', 'utf-16le'] as const;
@@ -16,6 +17,10 @@ export class ImportSession {
   error = $state('');
   encoding = $state<(typeof ENCODING_CHOICES)[number]>('');
   fileNames = $state.raw<string[]>([]);
+  /** The seller's column choices for an unrecognised file (header -> field). */
+  mapping = $state<Record<string, string>>({});
+  presetName = $state('');
+  presetPlatform = $state<Order['platform']>('generic');
   private files: File[] = [];
 
   constructor(
@@ -60,12 +65,29 @@ export class ImportSession {
       // Fresh copies each time: the bytes are handed over to the worker, not shared.
       const inputs: ImportInput[] = await Promise.all(this.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
       this.preview = await this.ws.api.previewImport(inputs, { encoding: this.encoding || undefined }, (p) => (this.progress = p));
+      if (this.preview.unknown) {
+        this.mapping = { ...this.preview.unknown.guess };
+        this.presetName = this.preview.unknown.file.replace(/\.[^.]+$/, '');
+      }
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
     } finally {
       this.busy = false;
       this.progress = null;
     }
+  }
+
+  /** Saves the column mapping (synced to every station) and reads the files again with it. */
+  async saveMapping(): Promise<void> {
+    if (this.busy) return;
+    this.error = '';
+    try {
+      await this.ws.api.saveImportPreset({ name: this.presetName, platform: this.presetPlatform, mapping: $state.snapshot(this.mapping) });
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+      return;
+    }
+    await this.check();
   }
 
   async confirm(): Promise<void> {
