@@ -12,7 +12,7 @@
 // returns a promise holds the encoder until it settles (backpressure); one that returns `false` stops the
 // batch. A shipment that cannot be printed (no tracking number, barcode data the symbology refuses) is a
 // failure in the chunk naming it, never a hole in the batch; a template that is itself wrong fails the call.
-import { transfer } from 'comlink';
+import { releaseProxy, transfer } from 'comlink';
 import { encodeLayout } from '../encoders';
 import { checkFieldRefs, type PrintContext } from '../fields';
 import { layoutTemplate, MissingFieldsError, LayoutError, type LabelLayout, type LayoutTarget, type LayoutWarning } from '../layout';
@@ -182,22 +182,27 @@ export function createPrintApi(opts: { proportional?: CanvasGlyphs; cells?: Canv
         size = Math.min(maxChunk, size * 2);
         return (await onChunk(transfer(chunk, buffers))) !== false;
       };
-      for (let i = 0; i < total; i++) {
-        try {
-          for (const l of labelsOf(job, req.contexts[i], i)) {
-            labels.push(l);
-            summary.labels++;
-            summary.bytes += l.bytes.length;
+      try {
+        for (let i = 0; i < total; i++) {
+          try {
+            for (const l of labelsOf(job, req.contexts[i], i)) {
+              labels.push(l);
+              summary.labels++;
+              summary.bytes += l.bytes.length;
+            }
+          } catch (err) {
+            const f = failure(i, err);
+            failures.push(f);
+            summary.failures.push(f);
           }
-        } catch (err) {
-          const f = failure(i, err);
-          failures.push(f);
-          summary.failures.push(f);
+          if ((labels.length >= size || i === total - 1) && !(await flush(i + 1)) && i < total - 1) {
+            summary.stopped = true;
+            break;
+          }
         }
-        if ((labels.length >= size || i === total - 1) && !(await flush(i + 1)) && i < total - 1) {
-          summary.stopped = true;
-          break;
-        }
+      } finally {
+        // Across comlink the listener is a proxy holding a MessagePort: let it go once the batch is over.
+        void (onChunk as { [releaseProxy]?: () => Promise<void> })[releaseProxy]?.();
       }
       return summary;
     },

@@ -440,6 +440,16 @@ describe('print queue: streaming and sources', () => {
     expect(await journal.printedCount('shp-1', 'label')).toBe(0);
   });
 
+  it('a renderer that never finishes does not keep cancel from working', async () => {
+    const t = new MemoryTransport('tspl');
+    const { queue } = makeQueue();
+    queue.attach(t);
+    await queue.enqueue([labelJob(0), labelJob(1, () => new Promise<Uint8Array>(() => undefined))]);
+    await queue.until((s) => s.counts.confirmed === 1);
+    const end = await queue.cancel();
+    expect(end).toMatchObject({ state: 'cancelled', counts: { confirmed: 1, queued: 1 } });
+  });
+
   it('reports a source that throws and still prints what it produced', async () => {
     async function* failing(): AsyncGenerator<PrintJob> {
       yield labelJob(0);

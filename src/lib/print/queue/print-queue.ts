@@ -138,6 +138,8 @@ export class PrintQueue {
   private pumping = false;
   private pumpWake = new Signal();
   private feedWake = new Signal();
+  /** Ends the wait for a lazy job's bytes when pause() or cancel() is called. */
+  private interrupt: (() => void) | null = null;
   private changeListeners = new Set<(s: QueueSnapshot) => void>();
   private jobListeners = new Set<(e: JournalEntry) => void>();
   private readonly guard: ReprintGuard;
@@ -202,7 +204,10 @@ export class PrintQueue {
   pause(opts: { when?: 'now' | 'after-current' } = {}): void {
     if (this.state !== 'running' || this.request) return;
     this.request = { kind: 'pause' };
-    if ((opts.when ?? 'now') === 'now') this.inflight?.abort();
+    if ((opts.when ?? 'now') === 'now') {
+      this.inflight?.abort();
+      this.interrupt?.();
+    }
     this.pumpWake.fire();
   }
 
@@ -226,6 +231,7 @@ export class PrintQueue {
     if (this.state !== 'done' && this.state !== 'cancelled') {
       this.request = { kind: 'cancel' };
       this.inflight?.abort();
+      this.interrupt?.();
       this.feedWake.fire();
       this.ensurePump();
       this.pumpWake.fire();
@@ -396,7 +402,9 @@ export class PrintQueue {
       this.cursor++;
       return this.settle(rec, 'failed', { reason: rec.refused });
     }
-    const rendered = await this.render(rec);
+    // A renderer that hangs must not keep pause() and cancel() from working.
+    const rendered = rec.bytes ? { ok: true as const, bytes: rec.bytes } : await this.interruptible(this.render(rec));
+    if (!rendered) return;
     if (!rendered.ok) {
       this.cursor++;
       return this.settle(rec, 'failed', { reason: `could not be rendered: ${message(rendered.error)}` });
@@ -434,6 +442,15 @@ export class PrintQueue {
     if (this.statusCheck === 'every-label') await this.confirmPending(t);
   }
 
+  private interruptible<T>(work: Promise<T>): Promise<T | null> {
+    return new Promise<T | null>((resolve) => {
+      this.interrupt = () => resolve(null);
+      void work.then(resolve);
+    }).finally(() => {
+      this.interrupt = null;
+    });
+  }
+
   private render(rec: JobRecord): NonNullable<JobRecord['rendering']> {
     if (rec.bytes) return Promise.resolve({ ok: true, bytes: rec.bytes });
     this.prefetch(rec);
@@ -453,10 +470,7 @@ export class PrintQueue {
           return { ok: true as const, bytes };
         }
       )
-      .catch((error: unknown) => {
-        rec.rendering = null;
-        return { ok: false as const, error };
-      });
+      .catch((error: unknown) => ({ ok: false as const, error }));
   }
 
   /** Status check after sent jobs: confirms them all, or stops with the printer's reason. */
