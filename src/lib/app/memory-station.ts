@@ -198,6 +198,20 @@ export function createMemoryStation(opts: MemoryStationOptions = {}): MemoryStat
       };
     },
 
+    async backup() {
+      failure('backup');
+      throw new Error('the in-memory demo station keeps nothing to back up');
+    },
+
+    async restoreBackup() {
+      failure('restoreBackup');
+      throw new Error('the in-memory demo station cannot restore backups');
+    },
+
+    async lastBackupAt() {
+      return null;
+    },
+
     async saveImportPreset(input) {
       failure('saveImportPreset');
       return { id: `mem-${input.name}` };

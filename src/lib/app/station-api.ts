@@ -161,6 +161,12 @@ export interface StationApi {
   exportOrders(q: OrderQuery, format: ExportFormat): Promise<SavedFile>;
   /** The platform's bulk-ship upload file for the selected orders that carry a tracking number. */
   exportBulkShip(q: OrderQuery, platform: Order['platform']): Promise<SavedFile & { orders: number }>;
+  /** One file with every shared document and this station's settings. */
+  backup(): Promise<SavedFile>;
+  /** Restores a backup file (into a fresh browser: the same station; otherwise merged). Returns the station's config. */
+  restoreBackup(bytes: Uint8Array): Promise<StationConfig>;
+  /** When this station last made a backup (epoch ms), or null. */
+  lastBackupAt(): Promise<number | null>;
   /** The rejected rows of a preview as a CSV file (UTF-8 with BOM) for the seller to fix and re-export. */
   rejectedReport(previewId: string): Promise<SavedFile>;
   subscribe(listener: (e: EngineEvent) => void): Promise<void>;

@@ -34,6 +34,9 @@ export function connectStation(): StationApi {
     saveImportPreset: (p) => remote.saveImportPreset(p),
     rejectedReport: (id) => remote.rejectedReport(id),
     exportOrders: (q, format) => remote.exportOrders(q, format),
+    backup: () => remote.backup(),
+    restoreBackup: (bytes) => remote.restoreBackup(transfer(bytes, [bytes.buffer as ArrayBuffer])),
+    lastBackupAt: () => remote.lastBackupAt(),
     exportBulkShip: (q, platform) => remote.exportBulkShip(q, platform),
     subscribe: (listener) => remote.subscribe(proxy(listener))
   };

@@ -127,6 +127,33 @@ describe('station engine', () => {
     expect(again.counts).toMatchObject({ new: 0, updated: 0, unchanged: expected.expected.length });
   });
 
+  it('restores a backup into a fresh browser as the same station, with every order, edit and history entry', async () => {
+    const a = station();
+    const cfg = await setUp(a.engine, 'Backed up');
+    await a.engine.loadDemo(1000, 9, () => undefined);
+    const { rows } = await a.engine.query({}, 0, 1);
+    await a.engine.edit({ orderId: rows[0].id, field: 'memo', value: '备份前的备注' });
+    expect(await a.engine.lastBackupAt()).toBeNull();
+    const file = await a.engine.backup();
+    expect(file.name).toMatch(/\.pdbackup$/);
+    expect(await a.engine.lastBackupAt()).not.toBeNull();
+
+    const fresh = station();
+    expect(await fresh.engine.open()).toBeNull();
+    const restored = await fresh.engine.restoreBackup(file.bytes);
+    expect(restored.id).toBe(cfg.id);
+    expect((await fresh.engine.query({}, 0, 1)).total).toBe(1000);
+    const detail = await fresh.engine.order(rows[0].id);
+    expect(detail?.row.memo).toBe('备份前的备注');
+    expect(detail?.history.map((h) => h.stationName)).toContain('Backed up');
+  });
+
+  it('says what is wrong with a file that is not a backup, and stores nothing', async () => {
+    const s = station();
+    await expect(s.engine.restoreBackup(new TextEncoder().encode('订单号,收件人\n1,张三'))).rejects.toThrow(/not a Packdesk backup/);
+    expect(await s.engine.open()).toBeNull();
+  });
+
   it('refuses to move a status backwards and to hold a shipped order', async () => {
     const { engine } = station();
     await setUp(engine, 'Pack 1');

@@ -18,6 +18,7 @@ import type { TextEncodingName } from '../import/encoding';
 import { ShardDoc } from '../sync/shard-doc';
 import { CatalogDoc, DirectoryDoc } from '../sync/catalog-doc';
 import { DocHost, LOCAL } from '../sync/doc-host';
+import { decodeBackup, encodeBackup } from '../sync/backup';
 import { StationDb, describeStorageError } from '../storage/station-db';
 import type { Leadership } from '../storage/leader';
 import type { DemoSize, EngineEvent, ImportPreview, OrderDetail, OrderEdit, Progress, StationApi, StationConfig } from './station-api';
@@ -501,6 +502,38 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       if (!orders.length) throw new Error(`No ${platform} orders with a tracking number match the current filters.`);
       const file = bulkShipFile({ platform, records: orders.map((o) => ({ orderNo: o.orderNo, courierId: o.courierId!, trackingNo: o.trackingNo! })), shipDate: clock.now() });
       return { name: file.fileName, mime: file.mimeType, bytes: file.bytes, orders: orders.length };
+    },
+
+    async backup() {
+      const cfg = need(config, 'set up the station first');
+      const dir = need(directory, 'station not open');
+      const docs = new Map<string, Uint8Array>();
+      for (const name of ['directory', 'catalog', ...dir.names()]) docs.set(name, Y.encodeStateAsUpdate(await host.open(name)));
+      const now = clock.now();
+      const bytes = encodeBackup({ createdAt: now, station: { ...cfg }, docs });
+      await db.setMeta('lastBackupAt', now);
+      return { name: `packdesk-backup-${cfg.name.replace(/[^\p{L}\p{N}_-]+/gu, '_')}-${chinaStamp(now)}.pdbackup`, mime: 'application/octet-stream', bytes };
+    },
+
+    async restoreBackup(bytes) {
+      const backup = decodeBackup(bytes);
+      // A fresh browser becomes the station that made the backup; a set-up station keeps its own identity.
+      const saved = backup.station as StationConfig | null;
+      const cfg = config ?? (await db.getMeta<StationConfig>('config')) ?? (saved ? { ...saved } : null);
+      if (!cfg) throw new Error('This backup has no station settings: set up the station first, then restore.');
+      await db.setMeta('config', cfg);
+      await start(cfg);
+      for (const [name, update] of backup.docs) {
+        const doc = name.startsWith('orders-') ? (await openShard(name)).doc : await host.open(name);
+        Y.applyUpdate(doc, update, LOCAL);
+      }
+      await openAllShards(need(directory, 'station not open').names());
+      await flush();
+      return cfg;
+    },
+
+    async lastBackupAt() {
+      return (await db.getMeta<number>('lastBackupAt')) ?? null;
     },
 
     async rejectedReport(previewId) {

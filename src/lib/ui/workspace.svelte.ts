@@ -14,7 +14,7 @@ const DAY_MS = 86_400_000;
 
 export interface Banner {
   id: number;
-  kind: 'error' | 'storage';
+  kind: 'error' | 'storage' | 'reminder';
   message: string;
 }
 
@@ -98,6 +98,7 @@ export class Workspace {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private lastRefresh = 0;
   private disposed = false;
+  private backupChecked = false;
 
   constructor(readonly api: StationApi) {
     this.rows = new RowWindow(
@@ -172,6 +173,33 @@ export class Workspace {
     });
     if (this.config && !this.catalog) await this.reloadAll();
     return null;
+  }
+
+  // ---- backup
+
+  /** A reminder banner when the station has orders and its last backup is more than a day old (or never made). */
+  async checkBackupAge(now = Date.now()): Promise<void> {
+    if (!this.config) return;
+    // A station whose storage cannot answer already shows a storage banner; no reminder on top of it.
+    const last = await this.api.lastBackupAt().catch(() => null);
+    if (last === null || now - last > 86_400_000) this.report(last === null ? 'backup:never' : 'backup:old', 'reminder');
+  }
+
+  async backupNow(save: (name: string, mime: string, bytes: Uint8Array) => void): Promise<void> {
+    await this.run(async () => {
+      const file = await this.api.backup();
+      save(file.name, file.mime, file.bytes);
+      this.banners = this.banners.filter((b) => !b.message.startsWith('backup:'));
+    });
+  }
+
+  async restore(file: File): Promise<void> {
+    const ok = await this.run(async () => {
+      this.config = await this.api.restoreBackup(new Uint8Array(await file.arrayBuffer()));
+      this.setupOpen = false;
+      this.sync = await this.api.syncState();
+    });
+    if (ok) await this.reloadAll();
   }
 
   // ---- filters and sorting
@@ -298,7 +326,13 @@ export class Workspace {
         break;
       case 'index':
         this.rows.ready = e.ready;
-        if (e.ready) this.scheduleRefresh(true);
+        if (e.ready) {
+          this.scheduleRefresh(true);
+          if (!this.backupChecked && e.total > 0) {
+            this.backupChecked = true;
+            void this.checkBackupAge();
+          }
+        }
         break;
       case 'rows':
         this.scheduleRefresh(!this.detailId || e.ids.length === 0 || e.ids.includes(this.detailId));
