@@ -191,10 +191,8 @@ describe('print queue: transports', () => {
     expect(journal.entries.filter((e) => e.state === 'confirmed')).toHaveLength(5);
   });
 
-  // Known issue, outside the queue (see README): WebSerialTransport.read cancels the readable stream after
-  // every read and FakeSerialPrinter never makes a new one, so the second status check fails. The queue
-  // does the right thing with it (pauses with a reason). When the transport or fake is fixed, drop `.fails`.
-  it.fails('checks the status after each label over Web Serial', async () => {
+  // WebSerialTransport keeps one reader for the port's life, so status replies after every label all arrive.
+  it('checks the status after each label over Web Serial', async () => {
     const labels = Array.from({ length: 3 }, (_, i) => tsplLabel(i));
     const port = new FakeSerialPrinter('tspl');
     const t = new WebSerialTransport(port, { baudRate: 115200, chunkSize: 256 });

@@ -15,7 +15,9 @@ export type TransportErrorKind =
   /** No answer within the time allowed. */
   | 'timeout'
   /** The write was cancelled by the caller (queue paused or cancelled). */
-  | 'aborted';
+  | 'aborted'
+  /** Used before open() or after close(). */
+  | 'closed';
 
 export class TransportError extends Error {
   override name = 'TransportError';

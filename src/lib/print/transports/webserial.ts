@@ -27,6 +27,10 @@ export class WebSerialTransport implements PrinterTransport {
   readonly kind = 'webserial' as const;
   readonly label: string;
   private listeners = new Listeners();
+  /** One reader for the port's life: replies may arrive in pieces, and a read still pending after a
+   *  timeout is picked up by the next read instead of being cancelled (which would lose the reply). */
+  private reader?: ReadableStreamDefaultReader<Uint8Array>;
+  private pendingRead?: Promise<ReadableStreamReadResult<Uint8Array>>;
   private isOpen = false;
   private gone = false;
   private onGone = () => {
@@ -55,7 +59,7 @@ export class WebSerialTransport implements PrinterTransport {
   }
 
   async write(bytes: Uint8Array, opts: WriteOptions = {}): Promise<void> {
-    if (!this.isOpen || !this.port.writable) throw new TransportError(this.gone ? 'disconnected' : 'unsupported', `${this.label} is not open`);
+    if (!this.isOpen || !this.port.writable) throw new TransportError(this.gone ? 'disconnected' : 'closed', `${this.label} is not open`);
     const writer = this.port.writable.getWriter();
     let written = 0;
     try {
@@ -77,23 +81,26 @@ export class WebSerialTransport implements PrinterTransport {
   }
 
   async read(max: number, timeoutMs: number): Promise<Uint8Array> {
-    if (!this.isOpen || !this.port.readable) throw new TransportError(this.gone ? 'disconnected' : 'unsupported', `${this.label} is not open`);
-    const reader = this.port.readable.getReader();
-    try {
-      const { value, done } = await withTimeout(reader.read(), timeoutMs, `${this.label} status`);
-      if (done || !value) throw new TransportError('disconnected', `${this.label} closed its connection`);
-      return value.subarray(0, max);
-    } finally {
-      // A read still pending after a timeout must be cancelled, or the next reader cannot lock the stream.
-      await reader.cancel().catch(() => undefined);
-      reader.releaseLock();
-    }
+    if (!this.isOpen || !this.port.readable) throw new TransportError(this.gone ? 'disconnected' : 'closed', `${this.label} is not open`);
+    this.reader ??= this.port.readable.getReader();
+    this.pendingRead ??= this.reader.read();
+    const { value, done } = await withTimeout(this.pendingRead, timeoutMs, `${this.label} status`);
+    this.pendingRead = undefined;
+    if (done || !value) throw new TransportError('disconnected', `${this.label} closed its connection`);
+    return value.subarray(0, max);
   }
 
   async close(): Promise<void> {
     this.port.removeEventListener('disconnect', this.onGone);
     if (!this.isOpen) return;
     this.isOpen = false;
+    if (this.reader) {
+      // Cancelling ends the pending read; its rejection is the expected end of the stream, not a fault.
+      await this.reader.cancel().catch(() => undefined);
+      this.reader.releaseLock();
+      this.reader = undefined;
+      this.pendingRead = undefined;
+    }
     await this.port.close();
   }
 

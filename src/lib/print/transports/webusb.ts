@@ -75,6 +75,7 @@ export class WebUsbTransport implements PrinterTransport {
   private route: UsbRoute | null = null;
   private listeners = new Listeners();
   private gone = false;
+  private unwatch?: () => void;
 
   constructor(
     private device: UsbDeviceLike,
@@ -86,7 +87,7 @@ export class WebUsbTransport implements PrinterTransport {
     } = {}
   ) {
     this.label = `${device.productName || `USB ${device.vendorId.toString(16).padStart(4, '0')}:${device.productId.toString(16).padStart(4, '0')}`} (USB)`;
-    opts.watchDisconnect?.(() => {
+    this.unwatch = opts.watchDisconnect?.(() => {
       this.gone = true;
       this.listeners.fire();
     });
@@ -147,7 +148,14 @@ export class WebUsbTransport implements PrinterTransport {
   async read(max: number, timeoutMs: number): Promise<Uint8Array> {
     const route = this.requireOpen();
     if (!route.in) throw new TransportError('unsupported', `${this.label} has no bulk IN endpoint: it cannot report its status`);
-    const res = await withTimeout(this.device.transferIn(route.in.endpointNumber, max), timeoutMs, `${this.label} status`);
+    let res: Awaited<ReturnType<UsbDeviceLike['transferIn']>>;
+    try {
+      res = await withTimeout(this.device.transferIn(route.in.endpointNumber, max), timeoutMs, `${this.label} status`);
+    } catch (e) {
+      if (e instanceof TransportError) throw e;
+      if (isGone(e) || this.gone) throw new TransportError('disconnected', `${this.label} was unplugged`, 0, { cause: e });
+      throw new TransportError('stalled', `${this.label} status read failed: ${(e as Error)?.message ?? e}`, 0, { cause: e });
+    }
     if (res.status !== 'ok' || !res.data) throw new TransportError('stalled', `${this.label} status read failed (${res.status})`);
     return new Uint8Array(res.data.buffer, res.data.byteOffset, res.data.byteLength);
   }
@@ -155,6 +163,8 @@ export class WebUsbTransport implements PrinterTransport {
   async close(): Promise<void> {
     const route = this.route;
     this.route = null;
+    this.unwatch?.();
+    this.unwatch = undefined;
     if (!route || this.gone) return;
     // A failed release is moot: close() below frees the interface and reports its own failure.
     await this.device.releaseInterface(route.interfaceNumber).catch(() => undefined);
@@ -166,7 +176,7 @@ export class WebUsbTransport implements PrinterTransport {
   }
 
   private requireOpen(): UsbRoute {
-    if (!this.route) throw new TransportError(this.gone ? 'disconnected' : 'unsupported', `${this.label} is not open`);
+    if (!this.route) throw new TransportError(this.gone ? 'disconnected' : 'closed', `${this.label} is not open`);
     return this.route;
   }
 }
