@@ -118,6 +118,11 @@ export class Workspace {
     });
     this.started = true;
     await this.reloadAll();
+    // Remind about backups once per session, for a station that opens with orders in it.
+    if (!this.backupChecked && (this.facets?.statuses ?? []).some((f) => f.n > 0)) {
+      this.backupChecked = true;
+      void this.checkBackupAge();
+    }
   }
 
   dispose(): void {
