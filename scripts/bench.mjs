@@ -1,18 +1,25 @@
 // `npm run bench`: measures the station the way a packer meets it — the built PWA served by our own server,
 // driven through its UI in Debian's Chromium — and writes every figure to bench-results/bench.json.
 //
-//   npm run bench                      10k and 100k orders, then two stations editing through the server
+//   npm run bench                      10k and 100k orders, then two stations editing through the server, then
+//                                      importing 100k orders through the Import page and exporting them to CSV
 //   npm run bench -- --quick           10k only (plus the two-station part)
 //   npm run bench -- --sizes 10000     any of 1000,10000,100000, comma separated
 //   npm run bench -- --no-sync         skip the two-station part (--sync-only: only that part)
 //   npm run bench -- --trace           also record a Chromium trace of each scroll (bench-results/scroll-<size>.trace.json)
 //                                      and print what the main thread's long tasks were made of
+//   npm run bench -- --import-only     only the import/export part: a 100,000-order generic CSV (UTF-8) and a Taobao
+//                                      order+item pair (GBK) dropped on the Import page, then the CSV export (the list's
+//                                      export menu when the build has one, and exportList alone in Node, labelled so)
+//   npm run bench -- --no-import       skip that part; --no-taobao: generic CSV only; --import-orders 10000: smaller files
+//                                      (with --trace, each import is traced too: bench-results/import-<kind>.trace.json;
+//                                      --profile: a V8 CPU profile of the station worker during preview and during store)
 //
 // It is a measurement, not a test: a missed target is printed and recorded, and the exit code stays 0.
 // The exit code is non-zero only when the benchmark itself breaks (build, server, browser, a step failing).
 // How each figure is taken is written next to it in the JSON ("method") and summarised in the table.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -20,7 +27,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { HeapProbe } from '../tests/bench/cdp.mjs';
+import { measureExport, writeImportFiles } from '../tests/bench/import-data.mjs';
 import { summariseTrace } from '../tests/bench/trace-summary.mjs';
+import { summariseProfile } from '../tests/bench/profile-summary.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(ROOT);
@@ -34,13 +43,18 @@ const TARGETS = {
   filterP95Ms: 100,
   scrollLongTaskMs: 50,
   load100kMs: 30_000,
-  editP95Ms: 200
+  editP95Ms: 200,
+  // Issue 3 (order intake and export), for 100,000 orders:
+  importTotalMs: 15_000, // parse + validate + store + index
+  importLongTaskMs: 50, // no main-thread task over this during the whole import
+  importFirstOrdersMs: 1000, // a preview of the first orders after the drop
+  export100kMs: 3000 // 100k shipments to CSV
 };
 
 // ---------------------------------------------------------------- arguments
 
 function parseArgs(argv) {
-  const opts = { sizes: [10000, 100000], sync: true, reloads: 3, edits: 30, scrollRows: 20000 };
+  const opts = { sizes: [10000, 100000], sync: true, reloads: 3, edits: 30, scrollRows: 20000, import: true, taobao: true, importOrders: 100_000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -56,9 +70,21 @@ function parseArgs(argv) {
       for (const s of opts.sizes) if (![1000, 10000, 100000].includes(s)) throw new Error(`--sizes: ${s} is not one of 1000, 10000, 100000`);
     } else if (a === '--no-sync') opts.sync = false;
     else if (a === '--trace') opts.trace = true;
-    else if (a === '--sync-only') opts.sizes = [];
-    else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench [-- --quick | --sizes 10000,100000 | --no-sync | --sync-only | --trace]');
+    else if (a === '--sync-only') {
+      opts.sizes = [];
+      opts.import = false;
+    } else if (a === '--import-only') {
+      opts.sizes = [];
+      opts.sync = false;
+      opts.import = true;
+    } else if (a === '--no-import') opts.import = false;
+    else if (a === '--no-taobao') opts.taobao = false;
+    else if (a === '--profile') opts.profile = true;
+    else if (a.startsWith('--import-orders')) {
+      opts.importOrders = Number(value().trim().replace(/k$/i, '000'));
+      if (!(opts.importOrders >= 100)) throw new Error('--import-orders: a number of orders >= 100');
+    } else if (a === '--help' || a === '-h') {
+      console.log('usage: npm run bench [-- --quick | --sizes 10000,100000 | --no-sync | --sync-only | --trace | --import-only | --no-import | --no-taobao | --import-orders N | --profile]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -166,6 +192,7 @@ async function startServerChild(tmp) {
   return {
     url,
     port,
+    staticDir,
     output: () => output,
     stop: async () => {
       if (child.exitCode !== null) return;
@@ -714,6 +741,251 @@ async function benchSync(browser, server, opts) {
   }
 }
 
+// ---------------------------------------------------------------- import and export (issue 3)
+
+/** Long tasks overlapping [a, b] with their start relative to `origin`. */
+const longTaskList = (page, a, b, origin) =>
+  page.evaluate(([a, b, o]) => window.__bench.longtasks.filter((t) => t.start + t.duration >= a && t.start <= b).map((t) => ({ atMs: Math.round(t.start - o), ms: Math.round(t.duration) })), [a, b, origin]);
+const ltSummary = (list) => ({ count: list.length, maxMs: list.reduce((m, t) => Math.max(m, t.ms), 0), totalMs: list.reduce((s, t) => s + t.ms, 0) });
+
+/**
+ * The import progress bar's "done / total" samples, grouped by total: the importer reports bytes while
+ * reading a file, rows while building orders, orders while storing, so each group is one phase.
+ */
+function importPhases(progress, origin) {
+  const groups = [];
+  for (const p of progress) {
+    const m = /([\d,]+)\s*\/\s*([\d,]+)/.exec(p.text);
+    if (!m) continue;
+    const total = Number(m[2].replace(/,/g, ''));
+    const label = p.text.replace(/[\d,]+\s*\/\s*[\d,]+.*/, '').trim();
+    const last = groups[groups.length - 1];
+    if (last && last.total === total && last.label === label) last.lastMs = round(p.t - origin);
+    else groups.push({ label, total, firstMs: round(p.t - origin), lastMs: round(p.t - origin) });
+  }
+  return groups;
+}
+
+/** Drops `paths` on the Import page of a fresh station (work alone), confirms, waits for the list to show them all. */
+async function importThroughUi(browser, server, { label, paths, orders, exportAfter, tracePath, profile }) {
+  const { context, page } = await newStation(browser, server.url);
+  const out = { label, files: paths.map((p) => p.split('/').pop()) };
+  let probe;
+  try {
+    await setUpStation(page, { name: `Bench import ${label}`, alone: true });
+    await page.getByTestId('order-count').waitFor({ state: 'attached', timeout: 30_000 });
+    const profiles = {};
+    const sources = new Map();
+    const codeAt = (url, line, col) => {
+      try {
+        const file = join(server.staticDir, new URL(url).pathname);
+        if (!sources.has(file)) sources.set(file, readFileSync(file, 'utf8').split('\n'));
+        return sources.get(file)[line]?.slice(col, col + 140);
+      } catch {
+        return undefined;
+      }
+    };
+    if (profile) {
+      probe = await HeapProbe.open(browser, page);
+      await probe.startWorkerProfile();
+    }
+    await page.getByTestId('import-open').click();
+    await page.getByTestId('import-panel').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.evaluate((n) => window.__bench.watchImport(n), orders);
+    // No 'v8' category here (unlike the scroll trace): over a 100k import it makes a trace of several hundred MB.
+    if (tracePath) await browser.startTracing(page, { path: tracePath, screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
+    const wall0 = Date.now();
+    await page.getByTestId('import-file-input').setInputFiles(paths);
+    await page.evaluate(() => window.__bench.whenImportMark('counts', 600_000));
+    const previewWallMs = Date.now() - wall0;
+    if (probe) {
+      profiles.preview = summariseProfile(await probe.stopWorkerProfile(), { codeAt });
+      await probe.startWorkerProfile();
+    }
+    const counts = await page
+      .getByTestId('import-counts')
+      .evaluate((el) => Object.fromEntries([...el.querySelectorAll('[data-testid^="import-count-"]')].map((c) => [c.getAttribute('data-testid').slice(13), Number(c.getAttribute('data-n'))])));
+    log(`import ${label}: preview shows ${counts.orders} orders (${counts.new} new, ${counts.rejected} rejected) after ${round(previewWallMs / 1000, 2)} s (Node clock)`);
+    if (counts.new !== orders) throw new Error(`the preview counts ${counts.new} new orders, expected ${orders} (counts ${JSON.stringify(counts)})`);
+    await page.getByTestId('import-confirm').click();
+    // The list refreshes while the worker stores, so its count can reach all orders before import-done shows:
+    // the import is over when both have happened.
+    await page.evaluate(() => window.__bench.whenImportMark('done', 600_000));
+    if (probe) profiles.store = summariseProfile(await probe.stopWorkerProfile(), { codeAt });
+    await page.evaluate(() => window.__bench.whenImportMark('total', 600_000));
+    const wallMs = Date.now() - wall0;
+    if (tracePath) await browser.stopTracing();
+    const w = await page.evaluate(() => window.__bench.imp.stop());
+    const d = w.dropAt;
+    const m = { ...w.marks, total: Math.max(w.marks.total, w.marks.done) };
+    const listAllAfterConfirmMs = round(w.marks.total - w.confirmAt);
+    const pt = w.paints;
+    const lt = async (a, b) => ltSummary(await longTaskList(page, a, b, d));
+    const all = await longTaskList(page, d, m.total, d);
+    Object.assign(out, {
+      method:
+        'Fresh browser context, station set up to work alone; Import page opened; files dropped with Playwright setInputFiles on [data-testid=import-file-input]. In-page (tests/bench/page-init.js watchImport): drop = the input\'s change event timeStamp; each mark = the DOM mutation (MutationObserver) that first showed it, "painted" = the next requestAnimationFrame. confirm = click event timeStamp on import-confirm (Playwright clicks as soon as the counts show). Long tasks: PerformanceObserver("longtask") on the main thread. totalMs = drop->counts painted + confirm->list count shows all orders, i.e. without the bench\'s own reaction time between preview and confirm (reported as confirmWaitMs).',
+      fileBytes: w.files,
+      counts,
+      preview: {
+        firstFeedbackMs: round(pt.progress - d),
+        firstProgressNumbersMs: m.progressNumbers === undefined ? null : round(m.progressNumbers - d),
+        countsMs: round(pt.counts - d),
+        countsDomMs: round(m.counts - d),
+        firstOrdersMs: round(pt.sampleRow - d),
+        wallMs: previewWallMs,
+        note: 'counts and the first orders come from one previewImport answer: the worker parses, validates and diffs the whole file before anything but the progress bar is shown'
+      },
+      confirmWaitMs: round(w.confirmAt - pt.counts),
+      commit: {
+        toDoneMs: round(m.done - w.confirmAt),
+        doneToListMs: round(m.total - m.done),
+        toListMs: round(m.total - w.confirmAt),
+        listShowsAllAfterConfirmMs: listAllAfterConfirmMs,
+        doneText: w.doneText
+      },
+      totalMs: round(pt.counts - d + (m.total - w.confirmAt)),
+      totalWithConfirmWaitMs: round(m.total - d),
+      wallMs,
+      phases: importPhases(w.progress, d),
+      frames: { count: w.frames.n, maxGapMs: round(w.frames.max), over50: w.frames.over50, over100: w.frames.over100 },
+      longTasks: {
+        ...ltSummary(all),
+        preview: await lt(d, pt.counts),
+        store: await lt(w.confirmAt, m.done),
+        index: await lt(m.done, m.total),
+        list: all.slice(0, 60)
+      },
+      trace: tracePath ? { path: tracePath, note: 'recorded with tracing on, which slows the page', ...summariseTrace(tracePath) } : null,
+      workerProfile: probe ? { note: 'V8 sampling profiler in the station worker (500 us), drop -> counts ("preview") and confirm -> import-done ("store"); profiling slows the worker', ...profiles } : null
+    });
+    for (const [phase, pr] of Object.entries(profiles)) {
+      log(`import ${label}: worker profile ${phase}: ${pr.spanMs} ms, idle ${pr.idleMs} ms, GC ${pr.gcMs} ms; by inclusive time:`);
+      for (const f of pr.inclusive.slice(0, 8)) log(`    ${f.ms} ms  ${f.fn}${f.code ? `  ${f.code.slice(0, 90)}` : ''}`);
+      log(`  by self time:`);
+      for (const f of pr.self.slice(0, 8)) log(`    ${f.ms} ms  ${f.fn}${f.code ? `  ${f.code.slice(0, 90)}` : ''}`);
+    }
+    if (out.trace) {
+      log(`import ${label}: trace ${tracePath}: busy s in ${out.trace.spanS} s: ${out.trace.threads.map((t) => `${t.thread} ${t.busyS}`).join(', ')}`);
+      for (const t of out.trace.longTasks) log(`import ${label}:   main task ${t.wallMs} ms wall, ${t.cpuMs ?? '?'} ms CPU: ${t.top}`);
+    }
+    log(
+      `import ${label}: total ${round(out.totalMs / 1000, 2)} s (preview ${round(out.preview.countsMs / 1000, 2)} s, store ${round(out.commit.toDoneMs / 1000, 2)} s, list ${round(out.commit.doneToListMs / 1000, 2)} s); ${out.longTasks.count} long tasks, max ${out.longTasks.maxMs} ms`
+    );
+
+    if (exportAfter) out.exportEngine = await exportThroughUi(page, orders).catch((e) => ({ error: String(e?.message ?? e).split('\n')[0] }));
+  } finally {
+    await probe?.close();
+    await context.close();
+  }
+  return out;
+}
+
+/** The list's export menu (engine exportOrders, when this build has it): click "CSV (UTF-8)" -> the file handed to the browser. */
+async function exportThroughUi(page, orders) {
+  // Close the import panel (Escape reaches the modal only with focus inside it).
+  const panel = page.getByTestId('import-panel');
+  if (await panel.isVisible()) {
+    await panel.focus();
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+  if (!(await page.getByTestId('export-open').count())) return { available: false, note: 'no export menu ([data-testid=export-open]) in this build' };
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    await page.evaluate(() => window.__bench.watchExport());
+    await page.getByTestId('export-open').click();
+    const download = page.waitForEvent('download', { timeout: 300_000 });
+    await page.getByTestId('export-csv-utf8').click();
+    const dl = await download;
+    const file = await dl.path();
+    const w = await page.evaluate(async () => {
+      const until = performance.now() + 30_000;
+      while (window.__bench.exp.fileAt === null && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
+      return window.__bench.exp.stop();
+    });
+    if (w.clickAt === null || w.fileAt === null) throw new Error('export: click or file not seen in the page');
+    const tasks = await longTaskList(page, w.clickAt, w.fileAt, w.clickAt);
+    runs.push({ ms: round(w.fileAt - w.clickAt), fileName: w.name, bytes: file ? statSync(file).size : null, longTasks: { ...ltSummary(tasks), list: tasks.slice(0, 20) } });
+    await dl.delete().catch(() => {});
+    // The menu button stays disabled until the file is saved; wait for it before the next run.
+    await page.getByTestId('export-open').and(page.locator(':enabled')).waitFor({ timeout: 30_000 });
+    await sleep(300);
+  }
+  const out = {
+    available: true,
+    method:
+      'List export menu, "CSV (UTF-8)" on the unfiltered list (every imported order; they carry no tracking numbers yet), 3 runs, median: click event timeStamp -> the <a download> the app adds to save the file (MutationObserver), in-page performance.now(). Includes the worker reading every order from its shards (selectedOrders), orderListRows + exportList, and the bytes crossing to the page.',
+    orders,
+    ms: round(percentile(runs.map((r) => r.ms), 50)),
+    runsMs: runs.map((r) => r.ms),
+    fileName: runs[0].fileName,
+    bytes: runs[0].bytes,
+    longTasks: { count: Math.max(...runs.map((r) => r.longTasks.count)), maxMs: Math.max(...runs.map((r) => r.longTasks.maxMs)), note: 'worst of the runs', runs: runs.map((r) => r.longTasks) }
+  };
+  log(`export (engine, UI): ${orders} orders to CSV, median ${round(out.ms / 1000, 2)} s (${out.runsMs.join(', ')} ms), ${round(out.bytes / MB)} MB; long tasks up to ${out.longTasks.count} per run, max ${out.longTasks.maxMs} ms`);
+  return out;
+}
+
+async function benchImport(browser, server, tmp, opts, errors) {
+  const N = opts.importOrders;
+  const out = { orders: N, files: null, generic: null, taobao: null, exportEngine: null, exportLibrary: null };
+  const dir = join(tmp, 'import');
+  mkdirSync(dir, { recursive: true });
+  log(`import: writing ${N.toLocaleString('en')}-order files${opts.taobao ? ' (generic CSV + Taobao pair)' : ' (generic CSV)'}…`);
+  const f = await writeImportFiles(ROOT, dir, { orders: N, taobao: opts.taobao });
+  out.files = {
+    method: 'generated in Node (tests/bench/import-data.mjs, the generator of tests/fixtures/import/bench-import.mjs) with the app\'s toDelimited and encodeGbk',
+    orders: f.orders,
+    lineRows: f.lineRows,
+    generic: { name: f.generic.name, MB: round(f.generic.bytes / MB), encoding: 'UTF-8' },
+    taobao: f.taobao?.map((x) => ({ name: x.name, MB: round(x.bytes / MB), encoding: 'GBK' })) ?? null,
+    generateMs: f.ms
+  };
+  log(`import: generic ${out.files.generic.MB} MB${f.taobao ? `, Taobao ${out.files.taobao.map((x) => x.MB + ' MB').join(' + ')}` : ''}, ${f.lineRows.toLocaleString('en')} line rows (${round(f.ms / 1000, 1)} s)`);
+  if (opts.trace) mkdirSync('bench-results', { recursive: true });
+  const run = async (key, label, paths, exportAfter) => {
+    try {
+      out[key] = await importThroughUi(browser, server, { label, paths, orders: N, exportAfter, profile: opts.profile, tracePath: opts.trace ? `bench-results/import-${key}.trace.json` : null });
+    } catch (e) {
+      log(`import ${label}: FAILED`, e);
+      out[key] = { label, error: String(e?.message ?? e).split('\n')[0] };
+      errors.push(`import ${label}: ${e?.stack ?? e}`);
+    }
+  };
+  await run('generic', 'generic CSV (UTF-8)', [f.generic.path], true);
+  if (out.generic?.exportEngine) {
+    out.exportEngine = out.generic.exportEngine;
+    delete out.generic.exportEngine;
+  }
+  if (f.taobao) await run('taobao', 'Taobao pair (GBK)', f.taobao.map((x) => x.path), false);
+  rmSync(dir, { recursive: true, force: true });
+
+  log(`export: library only, in Node (${N.toLocaleString('en')} shipped demo orders)…`);
+  try {
+    const e = await measureExport(ROOT, { orders: N, runs: 3 });
+    const med = (xs) => round(percentile(xs, 50));
+    out.exportLibrary = {
+      label: 'library only, Node',
+      method: `NOT the app: Node ${e.node} (Vite ssrLoadModule), no worker, no storage, no download. ${N} demo orders (demoOrders, seed 1), each given a courier + tracking number (${e.hadTracking} had one) -> orderListRows -> exportList({format: "csv-utf8"}) from src/lib/import/export.ts; median of 3 runs. csv-gbk and a Taobao bulkShipFile (GBK) for comparison.`,
+      orders: N,
+      ms: med(e.samples.totalUtf8Ms),
+      rowsMs: med(e.samples.rowsMs),
+      exportListMs: med(e.samples.csvUtf8Ms),
+      gbkExportListMs: med(e.samples.csvGbkMs),
+      bulkShipTaobaoMs: med(e.samples.bulkShipTaobaoMs),
+      runsMs: e.samples.totalUtf8Ms.map((x) => round(x)),
+      MB: { utf8: round(e.bytes.utf8 / MB), gbk: round(e.bytes.gbk / MB), bulkShip: round(e.bytes.bulkShip / MB) }
+    };
+    log(`export (library only, Node): ${out.exportLibrary.ms} ms (orderListRows ${out.exportLibrary.rowsMs} + exportList ${out.exportLibrary.exportListMs})`);
+  } catch (e) {
+    log('export (library): FAILED', e);
+    out.exportLibrary = { label: 'library only, Node', error: String(e?.message ?? e).split('\n')[0] };
+    errors.push(`export library: ${e?.stack ?? e}`);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- report
 
 function evaluateTargets(results) {
@@ -743,6 +1015,32 @@ function evaluateTargets(results) {
     const e = results.editPropagation;
     if (e.error) add('edit propagation', null, '', 'completes', false, e.error);
     else add('edit to other station p95', e.latency.p95, 'ms', `<= ${TARGETS.editP95Ms} ms`, e.latency.p95 <= TARGETS.editP95Ms && e.lost === 0, e.lost ? `${e.lost} edits never seen` : undefined);
+  }
+  const im = results.import;
+  if (im) {
+    // The targets are for 100,000 orders; a smaller --import-orders run is shown without pass/fail.
+    const full = im.orders === 100_000;
+    const k = `${im.orders / 1000}k`;
+    const judge = (ok) => (full ? ok : null);
+    const note = (n) => [full ? null : 'target is for 100k', n].filter(Boolean).join('; ') || undefined;
+    if (im.error) add('import run', null, '', 'completes', false, im.error);
+    for (const r of [im.generic, im.taobao]) {
+      if (!r) continue;
+      const name = `${k} import ${r.label}`;
+      if (r.error) {
+        add(`${name}`, null, '', 'completes', false, r.error);
+        continue;
+      }
+      add(`${name}: parse+validate+store+index`, r.totalMs, 'ms', `<= ${TARGETS.importTotalMs} ms`, judge(r.totalMs <= TARGETS.importTotalMs), note(`preview ${r.preview.countsMs} + confirm->list ${r.commit.toListMs}`));
+      add(`${name}: longest main-thread task`, r.longTasks.maxMs, 'ms', `no task > ${TARGETS.importLongTaskMs} ms`, judge(r.longTasks.count === 0), note(`${r.longTasks.count} long tasks`));
+      add(`${name}: first orders shown after drop`, r.preview.firstOrdersMs, 'ms', `<= ${TARGETS.importFirstOrdersMs} ms`, judge(r.preview.firstOrdersMs <= TARGETS.importFirstOrdersMs), note('preview waits for the whole file to be parsed'));
+    }
+    const ee = im.exportEngine;
+    if (ee?.available) add(`${k} export to CSV (engine, browser UI)`, ee.ms, 'ms', `<= ${TARGETS.export100kMs} ms`, judge(ee.ms <= TARGETS.export100kMs), note(`median of 3; up to ${ee.longTasks.count} main-thread long tasks, max ${ee.longTasks.maxMs} ms`));
+    else if (ee?.error) add(`${k} export to CSV (engine, browser UI)`, null, '', 'completes', false, ee.error);
+    const el = im.exportLibrary;
+    if (el?.error) add(`${k} export to CSV (library only, Node)`, null, '', 'completes', false, el.error);
+    else if (el) add(`${k} export to CSV (library only, Node)`, el.ms, 'ms', `<= ${TARGETS.export100kMs} ms`, judge(el.ms <= TARGETS.export100kMs), note('interim: exportList in Node, not the app'));
   }
   return t;
 }
@@ -798,6 +1096,43 @@ function printReport(results) {
         `Two stations via the server: edit on A -> seen by B's engine  p50 ${fmt(e.latency.p50)}, p95 ${fmt(e.latency.p95)}, max ${fmt(e.latency.max)} (${e.edits} edits, ${e.lost} lost); 1,000 orders reach B ${fmt(e.initialLoad.bSeesAllAfterMs)} after A starts loading\n`
       );
   }
+  const im = results.import;
+  if (im && !im.error) {
+    console.log(
+      `Import / export — ${im.orders.toLocaleString('en')} orders, ${im.files?.lineRows.toLocaleString('en')} line rows; generic CSV ${im.files?.generic.MB} MB (UTF-8)${im.files?.taobao ? `, Taobao 订单报表 + 宝贝报表 ${im.files.taobao.map((x) => x.MB + ' MB').join(' + ')} (GBK)` : ''}`
+    );
+    const rows = [['figure', 'value', 'detail']];
+    for (const r of [im.generic, im.taobao]) {
+      if (!r) continue;
+      if (r.error) {
+        rows.push([r.label, 'FAILED', r.error]);
+        continue;
+      }
+      rows.push([`${r.label}: total`, fmt(r.totalMs), `drop -> counts painted + confirm -> list shows ${r.counts.new.toLocaleString('en')}; with the bench's ${fmt(r.confirmWaitMs)} before the click ${fmt(r.totalWithConfirmWaitMs)}`]);
+      rows.push(['  drop -> progress bar', fmt(r.preview.firstFeedbackMs), `first "n / total" from the worker at ${fmt(r.preview.firstProgressNumbersMs)}`]);
+      rows.push(['  drop -> preview counts', fmt(r.preview.countsMs), `first orders painted ${fmt(r.preview.firstOrdersMs)} (same answer as the counts: the whole file is parsed first)`]);
+      rows.push(['  confirm -> import-done', fmt(r.commit.toDoneMs), `then ${fmt(r.commit.doneToListMs)} until the list count shows all`]);
+      rows.push(['  phases (progress bar)', '', r.phases.map((p) => `${p.label || '?'} /${p.total.toLocaleString('en')} ${round(p.firstMs / 1000, 1)}-${round(p.lastMs / 1000, 1)} s`).join('; ')]);
+      rows.push([
+        '  main-thread long tasks',
+        `${r.longTasks.count}`,
+        `max ${fmt(r.longTasks.maxMs)}, total ${fmt(r.longTasks.totalMs)}; preview ${r.longTasks.preview.count} (max ${r.longTasks.preview.maxMs}), store ${r.longTasks.store.count} (max ${r.longTasks.store.maxMs}), list ${r.longTasks.index.count} (max ${r.longTasks.index.maxMs}); frames > 50 ms ${r.frames.over50}, max frame gap ${fmt(r.frames.maxGapMs)}`
+      ]);
+    }
+    const ee = im.exportEngine;
+    if (ee?.available)
+      rows.push(['export CSV (engine, browser UI)', fmt(ee.ms), `median of ${ee.runsMs.join(', ')} ms; ${ee.orders.toLocaleString('en')} imported orders, ${round(ee.bytes / MB)} MB; long tasks up to ${ee.longTasks.count} per run, max ${fmt(ee.longTasks.maxMs)}`]);
+    else if (ee) rows.push(['export CSV (engine, browser UI)', ee.error ? 'FAILED' : 'n/a', ee.error ?? ee.note]);
+    const el = im.exportLibrary;
+    if (el?.error) rows.push(['export CSV (library only, Node)', 'FAILED', el.error]);
+    else if (el)
+      rows.push([
+        'export CSV (library only, Node)',
+        fmt(el.ms),
+        `orderListRows ${fmt(el.rowsMs)} + exportList csv-utf8 ${fmt(el.exportListMs)} (${el.MB.utf8} MB); csv-gbk ${fmt(el.gbkExportListMs)}, Taobao bulk-ship ${fmt(el.bulkShipTaobaoMs)}; runs ${el.runsMs.join(', ')}`
+      ]);
+    console.log(table(rows) + '\n');
+  } else if (im?.error) console.log(`import: FAILED — ${im.error}\n`);
   const rows = [['target', 'value', 'goal', 'result']];
   for (const t of results.targets) rows.push([t.name, t.value === null ? '—' : `${t.value} ${t.unit}`, t.target, (t.pass === null ? 'n/a' : t.pass ? 'pass' : 'MISS') + (t.note ? ` (${t.note})` : '')]);
   console.log(table(rows));
@@ -820,6 +1155,7 @@ async function main() {
     targetGoals: TARGETS,
     sizes: [],
     editPropagation: null,
+    import: null,
     errors: []
   };
   ensureBuild();
@@ -855,6 +1191,16 @@ async function main() {
         log('sync: FAILED', e);
         results.editPropagation = { error: String(e?.message ?? e).split('\n')[0] };
         results.errors.push(`sync: ${e?.stack ?? e}`);
+      }
+    }
+    if (opts.import) {
+      results.loadAverage.push({ at: 'import', load1: round(os.loadavg()[0], 2) });
+      try {
+        results.import = await benchImport(browser, server, tmp, opts, results.errors);
+      } catch (e) {
+        log('import: FAILED', e);
+        results.import = { error: String(e?.message ?? e).split('\n')[0] };
+        results.errors.push(`import: ${e?.stack ?? e}`);
       }
     }
   } finally {

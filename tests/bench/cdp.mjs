@@ -103,6 +103,22 @@ export class HeapProbe {
     return { used: r.usedSize, total: r.totalSize, embedder: r.embedderHeapUsedSize ?? null, url: w.url };
   }
 
+  /** Starts the V8 sampling profiler in the station worker (`intervalUs` between samples). */
+  async startWorkerProfile(intervalUs = 500) {
+    const w = await this.workerSession();
+    const path = [this.pageSession, w.sessionId];
+    await this.#send(path, 'Profiler.enable');
+    await this.#send(path, 'Profiler.setSamplingInterval', { interval: intervalUs });
+    await this.#send(path, 'Profiler.start');
+  }
+
+  /** Stops the worker profiler; returns the CPU profile (Profiler.Profile: nodes, samples, timeDeltas). */
+  async stopWorkerProfile() {
+    const w = await this.workerSession();
+    const { profile } = await this.#send([this.pageSession, w.sessionId], 'Profiler.stop', {}, 120_000);
+    return profile;
+  }
+
   async close() {
     await this.browserCdp.send('Target.detachFromTarget', { sessionId: this.pageSession }).catch(() => {});
     await this.browserCdp.detach().catch(() => {});

@@ -110,6 +110,129 @@
     return true;
   };
 
+  // ---- import (the Import page, driven by setInputFiles and a click on import-confirm)
+  // watchImport(expectTotal) starts watching; every mark is the performance.now() of the DOM mutation that
+  // first showed it, with the next animation frame in paints[]. dropAt = timeStamp of the file input's change
+  // event (what setInputFiles / a real drop delivers); confirmAt = timeStamp of the click on import-confirm.
+  // Marks: progress (import-progress shown), progressNumbers (first "n / total" from the worker), counts
+  // (import-counts), sampleRow (first previewed order), done (import-done), total (order-count data-total =
+  // expectTotal after the confirm). Also a requestAnimationFrame loop (frame gaps) and 100 ms progress samples.
+  bench.watchImport = (expectTotal) => {
+    bench.imp?.stop?.();
+    const w = (bench.imp = { dropAt: null, confirmAt: null, files: null, marks: {}, paints: {}, progress: [], frames: { n: 0, max: 0, over50: 0, over100: 0 } });
+    const mark = (k) => {
+      if (w.marks[k] !== undefined) return;
+      w.marks[k] = performance.now();
+      requestAnimationFrame(() => (w.paints[k] = performance.now()));
+    };
+    const onChange = (e) => {
+      const t = e.target;
+      if (w.dropAt === null && t?.matches?.('[data-testid="import-file-input"]')) {
+        w.dropAt = e.timeStamp;
+        w.files = [...(t.files ?? [])].map((f) => ({ name: f.name, size: f.size }));
+      }
+    };
+    const onClick = (e) => {
+      if (w.confirmAt === null && e.target?.closest?.('[data-testid="import-confirm"]')) w.confirmAt = e.timeStamp;
+    };
+    document.addEventListener('change', onChange, { capture: true });
+    document.addEventListener('click', onClick, { capture: true });
+    const check = () => {
+      if (w.dropAt === null) return;
+      const q = (s) => document.querySelector(s);
+      const prog = q('[data-testid="import-progress"]');
+      if (prog) {
+        mark('progress');
+        if (/\d\s*\/\s*\d/.test(prog.textContent)) mark('progressNumbers');
+      }
+      if (q('[data-testid="import-counts"]')) mark('counts');
+      if (q('[data-testid="import-sample-row"]')) mark('sampleRow');
+      if (q('[data-testid="import-error"]')) {
+        mark('error');
+        w.error = q('[data-testid="import-error"]').textContent.trim();
+      }
+      if (w.confirmAt !== null) {
+        if (q('[data-testid="import-done"]')) {
+          mark('done');
+          w.doneText = q('[data-testid="import-done"]').textContent.trim();
+        }
+        const c = q('[data-testid="order-count"]');
+        if (c && Number(c.getAttribute('data-total')) === expectTotal) mark('total');
+      }
+    };
+    const obs = new MutationObserver(check);
+    obs.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-total'] });
+    let running = true;
+    let last = performance.now();
+    const frame = (now) => {
+      if (!running) return;
+      if (w.dropAt !== null) {
+        const gap = now - last;
+        w.frames.n++;
+        w.frames.max = Math.max(w.frames.max, gap);
+        if (gap > 50) w.frames.over50++;
+        if (gap > 100) w.frames.over100++;
+      }
+      last = now;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    const timer = setInterval(() => {
+      const el = document.querySelector('[data-testid="import-progress"]');
+      if (el && w.dropAt !== null) w.progress.push({ t: performance.now(), text: el.textContent.replace(/\s+/g, ' ').trim() });
+    }, 100);
+    w.stop = () => {
+      running = false;
+      obs.disconnect();
+      clearInterval(timer);
+      document.removeEventListener('change', onChange, { capture: true });
+      document.removeEventListener('click', onClick, { capture: true });
+      const { stop, ...data } = w;
+      return data;
+    };
+    return true;
+  };
+  /** Resolves with performance.now() once bench.imp has mark `k` (or rejects with the import error / timeout). */
+  bench.whenImportMark = (k, timeoutMs = 600_000) =>
+    new Promise((resolve, reject) => {
+      const t0 = performance.now();
+      const poll = () => {
+        const w = bench.imp;
+        if (w.marks[k] !== undefined) return resolve(w.marks[k]);
+        if (w.marks.error !== undefined) return reject(new Error(`import error shown: ${w.error}`));
+        if (performance.now() - t0 > timeoutMs) return reject(new Error(`import: "${k}" not seen within ${timeoutMs} ms`));
+        setTimeout(poll, 50); // only when the bench moves on; the marks themselves come from the MutationObserver
+      };
+      poll();
+    });
+
+  // ---- export (the list's export menu): clickAt = timeStamp of the click on a [data-testid^="export-"] menu
+  // item; fileAt = the DOM mutation that added the <a download> the app clicks to save the file.
+  bench.watchExport = () => {
+    const w = (bench.exp = { clickAt: null, fileAt: null, name: null });
+    const onClick = (e) => {
+      const b = e.target?.closest?.('[data-testid^="export-"]');
+      if (b && b.getAttribute('data-testid') !== 'export-open' && w.clickAt === null) w.clickAt = e.timeStamp;
+    };
+    document.addEventListener('click', onClick, { capture: true });
+    const obs = new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.addedNodes)
+          if (n.nodeName === 'A' && n.hasAttribute('download') && w.fileAt === null) {
+            w.fileAt = performance.now();
+            w.name = n.getAttribute('download');
+          }
+    });
+    obs.observe(document.body, { childList: true });
+    w.stop = () => {
+      obs.disconnect();
+      document.removeEventListener('click', onClick, { capture: true });
+      const { stop, ...data } = w;
+      return data;
+    };
+    return true;
+  };
+
   // ---- scrolling
   /** Scrolls the order list down by `stepPx` per animation frame until `rows` rows have passed (or the end). */
   bench.scrollList = async (rows, rowPx, stepPx) => {

@@ -94,7 +94,9 @@ test('an unknown export is mapped column by column, saved, and recognised on ano
   const b = await newStation(browser, baseURL!);
   await b.page.goto('/');
   await setUpStation(b.page, { name: 'Mapper B' });
-  await expect.poll(async () => (await b.page.getByTestId('order-count').textContent()) ?? '', { timeout: 30_000 }).toMatch(/[1-9]/);
+  // Wait until B has the two orders A imported (other tests share this server, so any count is not enough).
+  await b.page.getByTestId('search').fill('WX2025112000');
+  await expect(b.page.getByTestId('order-row')).toHaveCount(2, { timeout: 30_000 });
   await b.page.getByTestId('import-open').click();
   await b.page.getByTestId('import-file-input').setInputFiles(file);
   await expect(b.page.getByTestId('import-counts')).toBeVisible();

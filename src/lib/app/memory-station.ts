@@ -198,6 +198,19 @@ export function createMemoryStation(opts: MemoryStationOptions = {}): MemoryStat
       };
     },
 
+    async printContexts() {
+      failure('printContexts');
+      throw new Error('printing needs a real station (the in-memory demo station has no print journal)');
+    },
+
+    async journalPrint() {
+      throw new Error('printing needs a real station');
+    },
+
+    async printedCounts(docs) {
+      return docs.map(() => 0);
+    },
+
     async backup() {
       failure('backup');
       throw new Error('the in-memory demo station keeps nothing to back up');

@@ -140,6 +140,10 @@ export interface SavedFile {
   bytes: Uint8Array;
 }
 
+/** What a label needs of one order, built by the engine (which holds the data) for the print worker. */
+export type { PrintContext } from '../print/fields';
+export type { JournalEntry, DocumentKind } from '../print/queue/journal';
+
 export interface StationApi {
   /** Opens local storage; returns the saved configuration, or null before first setup. */
   open(): Promise<StationConfig | null>;
@@ -161,6 +165,12 @@ export interface StationApi {
   exportOrders(q: OrderQuery, format: ExportFormat): Promise<SavedFile>;
   /** The platform's bulk-ship upload file for the selected orders that carry a tracking number. */
   exportBulkShip(q: OrderQuery, platform: Order['platform']): Promise<SavedFile & { orders: number }>;
+  /** Print contexts for the orders a query selects (at most `limit`), in list order; held and cancelled orders are skipped and named. */
+  printContexts(q: OrderQuery, limit: number): Promise<{ contexts: import('../print/fields').PrintContext[]; total: number; skipped: string[] }>;
+  /** Stores one print journal entry; a first 'sent' counts the print (synced), 'confirmed' marks the shipment printed. */
+  journalPrint(entry: import('../print/queue/journal').JournalEntry): Promise<void>;
+  /** How often each document was printed, on every station. */
+  printedCounts(docs: { shipmentId: string; document: string }[]): Promise<number[]>;
   /** One file with every shared document and this station's settings. */
   backup(): Promise<SavedFile>;
   /** Restores a backup file (into a fresh browser: the same station; otherwise merged). Returns the station's config. */

@@ -4,7 +4,9 @@
 import * as Y from 'yjs';
 import type { Clock } from '../domain/ports';
 import { OrderIndex, type OrderQuery } from '../domain/order-query';
-import { AUDIT_FLAGS, toOrderRow, type OrderRow } from '../domain/order-row';
+import { AUDIT_FLAGS, printedField, sumCounter, toOrderRow, type OrderRow } from '../domain/order-row';
+import type { PrintContext } from '../print/fields';
+import { orderOfEntity } from '../sync/shard-doc';
 import { concurrentLosers } from '../domain/registers';
 import { planEdit } from '../domain/edits';
 import { activeShards, shardOf, shipmentId } from '../domain/ids';
@@ -398,7 +400,8 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       // What is stored already, for the orders this file names (new/updated/unchanged/conflict).
       const existing = new Map<string, Order>();
       for (const o of parsed.orders) {
-        const row = await rowOf(o.id);
+        // The memory index knows every stored order once ready; only before that ask Dexie (one read each).
+        const row = index.get(o.id) ?? (indexReady ? undefined : await db.rows.get(o.id));
         if (!row) continue;
         const stored = (await openShard(row.shard)).order(o.id);
         if (stored) existing.set(o.id, stored);
@@ -502,6 +505,73 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       if (!orders.length) throw new Error(`No ${platform} orders with a tracking number match the current filters.`);
       const file = bulkShipFile({ platform, records: orders.map((o) => ({ orderNo: o.orderNo, courierId: o.courierId!, trackingNo: o.trackingNo! })), shipDate: clock.now() });
       return { name: file.fileName, mime: file.mimeType, bytes: file.bytes, orders: orders.length };
+    },
+
+    async printContexts(q, limit) {
+      const cfg = need(config, 'set up the station first');
+      const cat = need(catalog, 'station not open').read();
+      const { rows, total } = index.query(q, 0, limit);
+      const shops = new Map(cat.shops.map((x) => [x.id, x]));
+      const couriers = new Map(cat.couriers.map((x) => [x.id, x]));
+      const warehouses = new Map(cat.warehouses.map((x) => [x.id, x]));
+      const skus = new Map(cat.skus.map((x) => [x.code, x]));
+      const shipCat = shipmentCatalog(cat);
+      const now = clock.now();
+      const contexts: PrintContext[] = [];
+      const skipped: string[] = [];
+      for (const r of rows) {
+        // Held and cancelled orders must not ship: no label for them.
+        if (r.held || r.display === 'cancelled') {
+          skipped.push(r.orderNo);
+          continue;
+        }
+        const shard = await openShard(r.shard);
+        const order = shard.order(r.id);
+        if (!order) continue;
+        const shipment = shard.shipment(r.shipmentId) ?? wholeOrderShipment(order, shipCat);
+        contexts.push({
+          printedAt: now,
+          station: { id: cfg.id, name: cfg.name },
+          timeZoneOffsetMinutes: 480,
+          shipment,
+          orders: [{ ...order, sellerMemo: r.memo }],
+          shop: shops.get(order.shopId),
+          warehouse: warehouses.get(shipment.warehouseId),
+          courier: couriers.get(order.courierId ?? ''),
+          trackingNo: order.trackingNo,
+          skus
+        });
+      }
+      return { contexts, total, skipped };
+    },
+
+    async journalPrint(entry) {
+      const cfg = need(config, 'set up the station first');
+      await db.journal.add({ ...entry });
+      if (!entry.shipmentId) return;
+      const row = await rowOf(orderOfEntity(entry.shipmentId));
+      if (!row) return;
+      const shard = await openShard(row.shard);
+      const at = clock.now();
+      const by = cfg.user || cfg.name;
+      if (entry.state === 'sent' && entry.attempt === 1) {
+        // This station's own running count for the document; other stations keep theirs, and readers sum.
+        const mine = (shard.registersOf(row.id).get(printedField(entry.document)) ?? []).find((e) => e.station === cfg.id);
+        const count = (typeof mine?.v === 'number' ? mine.v : 0) + 1;
+        shard.write({ entity: entry.shipmentId, field: printedField(entry.document), station: cfg.id, entry: { v: count, at, by }, origin: LOCAL });
+      }
+      if (entry.state === 'confirmed' && entry.document === 'label' && statusRank(row.status) < statusRank('printed') && !row.held && row.display !== 'cancelled')
+        shard.write({ entity: entry.shipmentId, field: 'status', station: cfg.id, entry: { v: 'printed', at, by }, origin: LOCAL });
+      await flush();
+    },
+
+    async printedCounts(docs) {
+      const out: number[] = [];
+      for (const d of docs) {
+        const row = await rowOf(orderOfEntity(d.shipmentId));
+        out.push(row ? sumCounter((await openShard(row.shard)).registersOf(row.id).get(printedField(d.document)) ?? []) : 0);
+      }
+      return out;
     },
 
     async backup() {

@@ -37,6 +37,8 @@ export interface OrderRow {
   presale: boolean;
   /** Import findings that need a person (see AUDIT_FLAGS); any of them shows the order as an exception. */
   flags: string[];
+  /** Shipping labels printed for this order's shipment, on every station (per-station counters summed). */
+  labelPrints: number;
   /** Lower-cased text the search box matches: order number, name, phone, SKUs, tracking number. */
   haystack: string;
 }
@@ -60,6 +62,10 @@ export function itemsSummary(order: Order): string {
  * normal platform practice and only informational; these need someone to look.
  */
 export const AUDIT_FLAGS: ReadonlySet<string> = new Set(['address_unresolved', 'sku_unmapped', 'id_doubtful', 'phone_missing', 'recipient_hidden', 'lines_from_summary', 'platform_changed_after_print']);
+
+/** Per-station print counters: field `printed:<document>`, each station writing its own running count. */
+export const printedField = (document: string): string => `printed:${document}`;
+export const sumCounter = (entries: StationEntry[]): number => entries.reduce((n, e) => n + (typeof e.v === 'number' ? e.v : 0), 0);
 
 export function toOrderRow(order: Order, shard: string, regs: OrderRegisters | undefined, flagKinds: readonly string[] = []): OrderRow {
   const get = (f: string) => resolveLww(regs?.get(f) ?? []);
@@ -103,6 +109,7 @@ export function toOrderRow(order: Order, shard: string, regs: OrderRegisters | u
     refund: order.refund,
     presale: order.presale,
     flags: [...new Set(flagKinds)].sort(),
+    labelPrints: sumCounter(regs?.get(printedField('label')) ?? []),
     haystack: ''
   };
   row.haystack = [row.orderNo, row.recipientName, row.phone, ...skus, row.trackingNo].join('\n').toLowerCase();

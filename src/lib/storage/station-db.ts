@@ -9,13 +9,26 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** One print journal entry (station-local, append-only); `seq` orders them. */
+export interface JournalRow {
+  seq?: number;
+  jobId: string;
+  shipmentId?: string;
+  document: string;
+  state: string;
+  at: number;
+  [key: string]: unknown;
+}
+
 export class StationDb extends Dexie {
   rows!: Table<OrderRow, string>;
   meta!: Table<MetaRow, string>;
+  journal!: Table<JournalRow, number>;
 
   constructor(name = 'packdesk') {
     super(name);
     this.version(1).stores({ rows: 'id, paidAt, shard', meta: 'key' });
+    this.version(2).stores({ journal: '++seq, jobId, shipmentId, at' });
   }
 
   async getMeta<T>(key: string): Promise<T | undefined> {
