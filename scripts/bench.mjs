@@ -935,7 +935,7 @@ async function benchImport(browser, server, tmp, opts, errors) {
   log(`import: writing ${N.toLocaleString('en')}-order files${opts.taobao ? ' (generic CSV + Taobao pair)' : ' (generic CSV)'}…`);
   const f = await writeImportFiles(ROOT, dir, { orders: N, taobao: opts.taobao });
   out.files = {
-    method: 'generated in Node (tests/bench/import-data.mjs, the generator of tests/fixtures/import/bench-import.mjs) with the app\'s toDelimited and encodeGbk',
+    method: 'generated in Node (tests/bench/import-data.mjs) with the app\'s toDelimited and encodeGbk',
     orders: f.orders,
     lineRows: f.lineRows,
     generic: { name: f.generic.name, MB: round(f.generic.bytes / MB), encoding: 'UTF-8' },

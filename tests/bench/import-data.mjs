@@ -1,10 +1,10 @@
 // Node side of the bench's import/export section (`npm run bench -- --import-only`). Vite's module runner loads
-// the TypeScript sources (as tests/fixtures/import/bench-import.mjs does), so the files and the figures come from
+// the TypeScript sources so the files and the figures come from
 // the same code the app ships.
 //
 // writeImportFiles: the 100,000-order export files the browser part drops on the Import page — Packdesk's
 // generic CSV (UTF-8, a row per order line, ~250k rows) and, optionally, a Taobao 订单报表 + 宝贝报表 pair
-// (GBK, ="…" and tab guards, combined addresses). Same generator as bench-import.mjs.
+// (GBK, ="…" and tab guards, combined addresses). tests/fixtures/import/bench-import.mjs reuses it for a library-only figure.
 //
 // measureExport: the interim export figure. The engine has no export call yet (station-api.ts), so this times
 // the library alone, in Node: 100k demo orders (each given a courier and tracking number, i.e. shipped) ->
