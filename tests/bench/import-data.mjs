@@ -6,8 +6,8 @@
 // generic CSV (UTF-8, a row per order line, ~250k rows) and, optionally, a Taobao 订单报表 + 宝贝报表 pair
 // (GBK, ="…" and tab guards, combined addresses). tests/fixtures/import/bench-import.mjs reuses it for a library-only figure.
 //
-// measureExport: the interim export figure. The engine has no export call yet (station-api.ts), so this times
-// the library alone, in Node: 100k demo orders (each given a courier and tracking number, i.e. shipped) ->
+// measureExport: the library-only export figure (the in-app one clicks the list's Export menu). It times,
+// in Node: 100k demo orders (each given a courier and tracking number, i.e. shipped) ->
 // orderListRows -> exportList({format: 'csv-utf8'}) from src/lib/import/export.ts, plus the GBK variant and a
 // Taobao bulk-ship file as details. Not a browser figure: no worker, no storage read, no download.
 import { writeFileSync } from 'node:fs';
