@@ -80,6 +80,8 @@ export interface ImportOptions {
   /** Platform, when headers cannot tell (Tmall exports look like Taobao's). */
   platform?: Order['platform'];
   shopId?: string;
+  /** Read only the first rows: a fast first look (sample orders, files, formats) while the full check runs. */
+  quick?: boolean;
 }
 
 export interface ImportRejected {
@@ -112,6 +114,8 @@ export interface ImportPresetInput {
 /** What an import would do, shown before anything is stored. */
 export interface ImportPreview {
   id: string;
+  /** A quick look at the first rows only: counts are partial and it cannot be imported. */
+  partial?: boolean;
   /** Set when a file's format was not recognised: map its columns, save, and preview again. */
   unknown?: UnknownFormat;
   format: string;

@@ -108,7 +108,12 @@ describe('station engine', () => {
     const files = () => expected.files.map((name: string) => ({ name, bytes: new Uint8Array(readFileSync(`${dir}/${name}`)) }));
     const before = (await engine.query({}, 0, 1)).total;
 
+    const quick = await engine.previewImport(files(), { quick: true }, () => undefined);
+    expect(quick).toMatchObject({ partial: true, id: '', format: 'taobao-orders+taobao-items' });
+    expect(quick.sample[0].order.orderNo).toBe(expected.expected[0].orderNo);
+
     const preview = await engine.previewImport(files(), {}, () => undefined);
+    expect(preview.partial).toBeUndefined();
     expect(preview.format).toBe('taobao-orders+taobao-items');
     expect(preview.files[0].encoding).toBe('gbk');
     expect(preview.counts.new).toBe(expected.expected.length);

@@ -44,6 +44,8 @@ export interface StationEngine extends StationApi {
 }
 
 const DAY = 86_400_000;
+/** Rows read for the quick first look at an import (enough for the first orders and the format). */
+const QUICK_PREVIEW_ROWS = 2000;
 /** yyyymmdd-hhmm in China time, for file names. */
 const chinaStamp = (t: number) => new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 /** Shards of this many recent days stay open even when every order in them is finished. */
@@ -381,6 +383,7 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
           shops: cat.shops,
           skuMappings: cat.skuMappings,
           skuCodes: cat.skus.map((s) => s.code),
+          limitRows: opts.quick ? QUICK_PREVIEW_ROWS : undefined,
           onProgress: (p) => onProgress({ phase: p.phase, done: p.done, total: p.total })
         });
       } catch (e) {
@@ -397,6 +400,16 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
           rejected: []
         };
       }
+      if (opts.quick)
+        return {
+          id: '',
+          partial: true,
+          format: parsed.format,
+          files: parsed.files.map((f) => ({ file: f.file, presetLabel: f.presetLabel, platform: f.platform, encoding: f.encoding?.name, encodingLabel: f.encoding?.label, rows: f.rows, issues: f.issues.map((i) => i.message) })),
+          counts: { orders: parsed.orders.length, lines: parsed.stats.lines, new: 0, updated: 0, unchanged: 0, conflicts: 0, rejected: parsed.stats.rejectedOrders, skipped: parsed.skipped.length, flagged: 0 },
+          sample: parsed.orders.slice(0, 20).map((order) => ({ order, change: index.get(order.id) ? 'unchanged' : 'new', flags: (parsed.flags[order.id] ?? []).map((f) => f.kind) })),
+          rejected: []
+        };
       // What is stored already, for the orders this file names (new/updated/unchanged/conflict).
       const existing = new Map<string, Order>();
       for (const o of parsed.orders) {

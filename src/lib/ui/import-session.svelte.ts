@@ -63,8 +63,12 @@ export class ImportSession {
     this.busy = true;
     try {
       // Fresh copies each time: the bytes are handed over to the worker, not shared.
-      const inputs: ImportInput[] = await Promise.all(this.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-      this.preview = await this.ws.api.previewImport(inputs, { encoding: this.encoding || undefined }, (p) => (this.progress = p));
+      const read = (): Promise<ImportInput[]> => Promise.all(this.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      const encoding = this.encoding || undefined;
+      // A quick look at the first rows first (the first orders within a second), then the whole file.
+      const quick = await this.ws.api.previewImport(await read(), { encoding, quick: true }, () => undefined);
+      this.preview = quick;
+      if (!quick.unknown) this.preview = await this.ws.api.previewImport(await read(), { encoding }, (p) => (this.progress = p));
       if (this.preview.unknown) {
         this.mapping = { ...this.preview.unknown.guess };
         this.presetName = this.preview.unknown.file.replace(/\.[^.]+$/, '');
