@@ -16,7 +16,7 @@ test('print 100 waybills to a fake USB printer; every label journaled once; repr
   await page.goto('/');
   await setUpStation(page, { name: 'Printing', alone: true });
   await loadDemo(page, 10000);
-  const couriers = await page.getByTestId('filter-courier').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v && v !== '__none__'));
+  const couriers = await page.getByTestId('filter-courier').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v && v !== '(none)'));
   // The courier with the most orders that carry tracking numbers, narrowed to 100 by the search box if needed.
   let n = 0;
   for (const c of couriers) {
@@ -79,7 +79,7 @@ test('a printer unplugged mid-batch pauses with the reason and resumes without l
   await page.goto('/');
   await setUpStation(page, { name: 'Unplug', alone: true });
   await loadDemo(page, 10000);
-  const couriers = await page.getByTestId('filter-courier').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v && v !== '__none__'));
+  const couriers = await page.getByTestId('filter-courier').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v && v !== '(none)'));
   await selectOrdersWithTracking(page, couriers[0]);
   const selected = await orderCount(page);
   await page.evaluate(() => ((globalThis as any).__fakeUsb.state.disconnectAfterLabels = 7));
@@ -99,4 +99,35 @@ test('a printer unplugged mid-batch pauses with the reason and resumes without l
   expect(labels).toBeGreaterThanOrEqual(printable);
   expect(labels).toBeLessThanOrEqual(printable + 1);
   expect(selected).toBeGreaterThanOrEqual(printable);
+});
+
+test('a tracking number scanned from a pre-printed waybill lets that order print; a wrong one is refused', async ({ page }) => {
+  await installFakeUsbPrinter(page);
+  await page.goto('/');
+  await setUpStation(page, { name: 'Scan waybill', alone: true });
+  await loadDemo(page, 1000);
+  const row = page.locator('[data-testid="order-row"]').filter({ has: page.locator('.c-track:empty') }).first();
+  const id = (await row.getAttribute('data-id'))!;
+  const orderNo = id.split(':')[2];
+  await page.getByTestId('search').fill(orderNo);
+  await page.getByTestId('print-open').click();
+  await expect(page.getByTestId('print-refused')).toContainText(orderNo);
+  await page.keyboard.press('Escape');
+
+  await page.locator(`[data-testid="order-row"][data-id="${id}"]`).click();
+  await page.getByTestId('tracking-courier').selectOption('sf');
+  await page.getByTestId('tracking-input').fill('YT1234567890123');
+  await page.getByTestId('tracking-input').press('Enter');
+  await expect(page.getByTestId('error-banner')).toContainText(/does not look like/);
+  await page.getByTestId('tracking-input').fill('SF1234567890123');
+  await page.getByTestId('tracking-input').press('Enter'); // a scanner ends with Enter
+  await expect(page.getByTestId('detail-tracking')).toHaveText('SF1234567890123');
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('print-open').click();
+  await expect(page.getByTestId('print-refused')).toHaveCount(0);
+  await page.getByTestId('connect-usb').click();
+  await page.getByTestId('print-start').click();
+  await expect(page.getByTestId('print-progress')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  expect((await fakeUsbState(page)).labels).toBe(1);
 });

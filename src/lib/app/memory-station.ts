@@ -111,7 +111,8 @@ export function createMemoryStation(opts: MemoryStationOptions = {}): MemoryStat
   function applyEdit(e: OrderEdit, by: StationRef, at: number): void {
     const order = need(orders.get(e.orderId), `order ${e.orderId} not found`);
     const current = need(index.get(e.orderId), `order ${e.orderId} not found`);
-    for (const w of planEdit({ edit: e, order, row: current })) write(e.orderId, w.field, w.value, by, at);
+    const couriers = new Map((catalog?.couriers ?? []).map((c) => [c.id, c]));
+    for (const w of planEdit({ edit: e, order, row: current, couriers })) write(e.orderId, w.field, w.value, by, at);
     project(e.orderId);
     emit({ kind: 'rows', ids: [e.orderId] });
   }

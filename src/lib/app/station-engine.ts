@@ -239,13 +239,13 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
     return index.get(id) ?? (await db.rows.get(id).catch(() => undefined));
   }
 
-  /** Every order a query selects, in list order, with the memo as edited (not as imported). */
+  /** Every order a query selects, in list order, with memo and tracking as edited at stations (not as imported). */
   async function selectedOrders(q: OrderQuery): Promise<Order[]> {
     const { rows } = index.query(q, 0, Number.MAX_SAFE_INTEGER);
     const out: Order[] = [];
     for (const r of rows) {
       const o = (await openShard(r.shard)).order(r.id);
-      if (o) out.push({ ...o, sellerMemo: r.memo });
+      if (o) out.push({ ...o, sellerMemo: r.memo, courierId: r.courierId || undefined, trackingNo: r.trackingNo || undefined });
     }
     return out;
   }
@@ -322,7 +322,8 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       const order = need(shard.order(e.orderId), `order ${e.orderId} not found`);
       const current = toOrderRow(order, row.shard, shard.registersOf(e.orderId), shard.flagsOf(e.orderId).map((f) => f.kind));
       const at = clock.now();
-      for (const w of planEdit({ edit: e, order, row: current }))
+      const couriers = new Map((catalog?.read().couriers ?? []).map((c) => [c.id, c]));
+      for (const w of planEdit({ edit: e, order, row: current, couriers }))
         shard.write({ entity: w.entity, field: w.field, station: cfg.id, entry: { v: w.value, at, by: cfg.user || cfg.name }, origin: LOCAL });
       await flush();
     },
@@ -550,8 +551,8 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
           orders: [{ ...order, sellerMemo: r.memo }],
           shop: shops.get(order.shopId),
           warehouse: warehouses.get(shipment.warehouseId),
-          courier: couriers.get(order.courierId ?? ''),
-          trackingNo: order.trackingNo,
+          courier: couriers.get(r.courierId),
+          trackingNo: r.trackingNo || undefined,
           skus
         });
       }

@@ -34,3 +34,22 @@ describe('planning an edit', () => {
     expect(planEdit({ edit: { orderId: order.id, field: 'priority', value: 9 }, order, row: rowWith() })[0].value).toBe(3);
   });
 });
+
+describe('tracking numbers typed or scanned at a station', () => {
+  const couriers = new Map([['sf', { id: 'sf', name: '顺丰', nameEn: 'SF Express', trackingPattern: '^SF\\d{12,13}$' }]]);
+
+  it('stores a number that fits the courier, normalised, and it replaces the platform’s on the row', () => {
+    const writes = planEdit({ edit: { orderId: order.id, field: 'tracking', value: { courierId: 'sf', trackingNo: ' sf 1234 5678 9012 ' } }, order, row: rowWith(), couriers });
+    expect(writes).toEqual([{ entity: order.id, field: 'tracking', value: { courierId: 'sf', trackingNo: 'SF123456789012' } }]);
+    const row = rowWith({ tracking: [entry('A', 1, writes[0].value)] });
+    expect([row.courierId, row.trackingNo]).toEqual(['sf', 'SF123456789012']);
+    expect(row.haystack).toContain('sf123456789012');
+  });
+
+  it('refuses a number that does not fit the courier, a missing courier, and changes after shipping', () => {
+    const plan = (courierId: string, trackingNo: string, row = rowWith()) => () => planEdit({ edit: { orderId: order.id, field: 'tracking', value: { courierId, trackingNo } }, order, row, couriers });
+    expect(plan('sf', 'YT1234567890123')).toThrow(/does not look like a SF Express/);
+    expect(plan('', 'SF123456789012')).toThrow(/choose the courier/);
+    expect(plan('sf', 'SF123456789012', rowWith({ status: [entry('A', 1, 'shipped')] }))).toThrow(/has shipped/);
+  });
+});

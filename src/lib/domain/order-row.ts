@@ -72,6 +72,8 @@ export function toOrderRow(order: Order, shard: string, regs: OrderRegisters | u
   const memo = get('memo');
   const hold = get('hold');
   const prio = get('priority');
+  // A tracking number entered or scanned at a station wins over the one the platform file carried.
+  const tracking = get('tracking')?.v as { courierId?: string; trackingNo?: string } | undefined;
   const status = resolveStatus(regs?.get('status') ?? [], 'pending_audit');
   const held = hold ? hold.v === true : false;
   const tags: string[] = [];
@@ -97,8 +99,8 @@ export function toOrderRow(order: Order, shard: string, regs: OrderRegisters | u
     skus,
     amount: order.paid,
     paidAt: order.paidAt,
-    courierId: order.courierId ?? '',
-    trackingNo: order.trackingNo ?? '',
+    courierId: tracking ? (tracking.courierId ?? '') : (order.courierId ?? ''),
+    trackingNo: tracking ? (tracking.trackingNo ?? '') : (order.trackingNo ?? ''),
     status,
     display: displayStatus({ status, held, exception: flagKinds.some((k) => AUDIT_FLAGS.has(k)), cancelled }),
     held,
