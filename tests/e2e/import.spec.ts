@@ -105,3 +105,29 @@ test('an unknown export is mapped column by column, saved, and recognised on ano
   await a.context.close();
   await b.context.close();
 });
+
+test('SKU mapping: platform items with no SKU of ours are mapped once and leave the exception queue', async ({ page }) => {
+  await page.goto('/');
+  await setUpStation(page, { name: 'Mapping SKUs', alone: true });
+  await loadDemo(page, 1000);
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-file-input').setInputFiles(shopify.files.map((f: string) => `${dir}/shopify/${f}`));
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  await page.keyboard.press('Escape');
+  const exceptions = async () => Number(((await page.getByTestId('filter-status-exception').textContent()) ?? '').replace(/\D/g, ''));
+  await expect.poll(exceptions).toBeGreaterThan(0);
+  const before = await exceptions();
+
+  await page.getByTestId('sku-open').click();
+  await expect(page.getByTestId('sku-row').first()).toBeVisible();
+  const groups = await page.getByTestId('sku-row').count();
+  expect(groups).toBeGreaterThan(0);
+  const code = (await page.locator('#sku-codes option').first().getAttribute('value'))!.split(' ')[0];
+  for (let i = 0; i < groups; i++) await page.getByTestId(`sku-input-${i}`).fill(code);
+  await page.getByTestId('sku-save').click();
+  await expect(page.getByTestId('sku-saved')).toBeVisible();
+  await expect(page.getByTestId('sku-none')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect.poll(exceptions).toBeLessThan(before);
+});

@@ -199,6 +199,15 @@ export function createMemoryStation(opts: MemoryStationOptions = {}): MemoryStat
       };
     },
 
+    async unmappedSkus() {
+      return [];
+    },
+
+    async mapSkus() {
+      failure('mapSkus');
+      throw new Error('SKU mapping needs a real station');
+    },
+
     async printContexts() {
       failure('printContexts');
       throw new Error('printing needs a real station (the in-memory demo station has no print journal)');

@@ -148,6 +148,17 @@ export interface SavedFile {
 export type { PrintContext } from '../print/fields';
 export type { JournalEntry, DocumentKind } from '../print/queue/journal';
 
+/** Platform SKUs seen on order lines that have none of our SKUs, grouped, for the mapping screen (商品配对). */
+export interface UnmappedSku {
+  platform: Order['platform'];
+  shopId: string;
+  platformSku: string;
+  title: string;
+  spec: string;
+  /** Orders holding such a line. */
+  orders: number;
+}
+
 export interface StationApi {
   /** Opens local storage; returns the saved configuration, or null before first setup. */
   open(): Promise<StationConfig | null>;
@@ -175,6 +186,10 @@ export interface StationApi {
   journalPrint(entry: import('../print/queue/journal').JournalEntry): Promise<void>;
   /** How often each document was printed, on every station. */
   printedCounts(docs: { shipmentId: string; document: string }[]): Promise<number[]>;
+  /** Platform SKUs on stored order lines that map to none of ours (most orders first). */
+  unmappedSkus(): Promise<UnmappedSku[]>;
+  /** Saves SKU mappings (synced) and applies them to stored orders not yet printed. Returns the orders updated. */
+  mapSkus(mappings: { platform: Order['platform']; shopId: string; platformSku: string; sku: string }[]): Promise<{ orders: number }>;
   /** One file with every shared document and this station's settings. */
   backup(): Promise<SavedFile>;
   /** Restores a backup file (into a fresh browser: the same station; otherwise merged). Returns the station's config. */

@@ -35,6 +35,8 @@ export function connectStation(): StationApi {
     rejectedReport: (id) => remote.rejectedReport(id),
     exportOrders: (q, format) => remote.exportOrders(q, format),
     backup: () => remote.backup(),
+    unmappedSkus: () => remote.unmappedSkus(),
+    mapSkus: (m) => remote.mapSkus(m),
     printContexts: (q, limit) => remote.printContexts(q, limit),
     journalPrint: (entry) => remote.journalPrint(entry),
     printedCounts: (docs) => remote.printedCounts(docs),

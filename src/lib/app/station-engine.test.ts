@@ -159,6 +159,27 @@ describe('station engine', () => {
     expect(await s.engine.open()).toBeNull();
   });
 
+  it('maps platform SKUs to ours for the orders that lack them, and clears their audit flag', async () => {
+    const { engine } = station();
+    await setUp(engine, 'Mapping');
+    await engine.loadDemo(1000, 2, () => undefined);
+    const dir = 'tests/fixtures/import/files/shopify';
+    const expected = JSON.parse(readFileSync(`${dir}/expected.json`, 'utf8'));
+    const files = expected.files.map((name: string) => ({ name, bytes: new Uint8Array(readFileSync(`${dir}/${name}`)) }));
+    await engine.commitImport((await engine.previewImport(files, {}, () => undefined)).id, () => undefined);
+    const unmapped = await engine.unmappedSkus();
+    expect(unmapped.length).toBeGreaterThan(0);
+    const target = unmapped[0];
+    const before = (await engine.query({ statuses: ['exception'] }, 0, 1000)).total;
+    const sku = (await engine.catalog()).skus[0].code;
+    await expect(engine.mapSkus([{ ...target, sku: 'NO-SUCH-SKU' }])).rejects.toThrow(/not in the catalog/);
+    const done = await engine.mapSkus([{ platform: target.platform, shopId: target.shopId, platformSku: target.platformSku, sku }]);
+    expect(done.orders).toBe(target.orders);
+    expect((await engine.unmappedSkus()).find((u) => u.platformSku === target.platformSku && u.shopId === target.shopId)).toBeUndefined();
+    expect((await engine.catalog()).skuMappings).toContainEqual(expect.objectContaining({ platformSku: target.platformSku, sku }));
+    expect((await engine.query({ statuses: ['exception'] }, 0, 1000)).total).toBeLessThanOrEqual(before);
+  });
+
   it('refuses to move a status backwards and to hold a shipped order', async () => {
     const { engine } = station();
     await setUp(engine, 'Pack 1');

@@ -23,7 +23,7 @@ import { DocHost, LOCAL } from '../sync/doc-host';
 import { decodeBackup, encodeBackup } from '../sync/backup';
 import { StationDb, describeStorageError } from '../storage/station-db';
 import type { Leadership } from '../storage/leader';
-import type { DemoSize, EngineEvent, ImportPreview, OrderDetail, OrderEdit, Progress, StationApi, StationConfig } from './station-api';
+import type { DemoSize, EngineEvent, ImportPreview, OrderDetail, OrderEdit, Progress, StationApi, StationConfig, UnmappedSku } from './station-api';
 
 export interface EngineDeps {
   db: StationDb;
@@ -519,6 +519,51 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       if (!orders.length) throw new Error(`No ${platform} orders with a tracking number match the current filters.`);
       const file = bulkShipFile({ platform, records: orders.map((o) => ({ orderNo: o.orderNo, courierId: o.courierId!, trackingNo: o.trackingNo! })), shipDate: clock.now() });
       return { name: file.fileName, mime: file.mimeType, bytes: file.bytes, orders: orders.length };
+    },
+
+    async unmappedSkus() {
+      const groups = new Map<string, UnmappedSku>();
+      for (const r of index.all()) {
+        if (!r.flags.includes('sku_unmapped')) continue;
+        const o = (await openShard(r.shard)).order(r.id);
+        if (!o) continue;
+        for (const l of o.lines) {
+          if (l.sku) continue;
+          const key = `${o.platform}\t${o.shopId}\t${l.platformSku || l.title}`;
+          const g = groups.get(key) ?? { platform: o.platform, shopId: o.shopId, platformSku: l.platformSku || l.title, title: l.title, spec: l.spec, orders: 0 };
+          g.orders++;
+          groups.set(key, g);
+        }
+      }
+      return [...groups.values()].sort((a, b) => b.orders - a.orders);
+    },
+
+    async mapSkus(mappings) {
+      const catDoc = need(catalog, 'station not open');
+      const codes = new Set(catDoc.read().skus.map((s) => s.code));
+      for (const m of mappings) if (!codes.has(m.sku)) throw new Error(`SKU ${m.sku} is not in the catalog`);
+      catDoc.merge({ skuMappings: mappings.map((m) => ({ ...m, qty: 1 })) }, LOCAL);
+      const to = new Map(mappings.map((m) => [`${m.platform}\t${m.shopId}\t${m.platformSku}`, m.sku]));
+      let updated = 0;
+      for (const r of [...index.all()]) {
+        if (!r.flags.includes('sku_unmapped') || statusRank(r.status) >= statusRank('printed')) continue;
+        const shard = await openShard(r.shard);
+        const o = shard.order(r.id);
+        if (!o) continue;
+        let changed = false;
+        const lines = o.lines.map((l) => {
+          const sku = l.sku ? undefined : to.get(`${o.platform}\t${o.shopId}\t${l.platformSku || l.title}`);
+          if (!sku) return l;
+          changed = true;
+          return { ...l, sku };
+        });
+        if (!changed) continue;
+        const flags = shard.flagsOf(r.id).filter((f) => f.kind !== 'sku_unmapped' || lines.some((l) => !l.sku));
+        shard.putOrders({ orders: [{ ...o, lines }], flags: { [r.id]: flags }, origin: LOCAL });
+        updated++;
+      }
+      await flush();
+      return { orders: updated };
     },
 
     async printContexts(q, limit) {
