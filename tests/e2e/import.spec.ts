@@ -131,3 +131,15 @@ test('SKU mapping: platform items with no SKU of ours are mapped once and leave 
   await page.keyboard.press('Escape');
   await expect.poll(exceptions).toBeLessThan(before);
 });
+
+test('a catalog file adds SKUs that mapping can then use; a bad row is named', async ({ page }) => {
+  await page.goto('/');
+  await setUpStation(page, { name: 'Catalog', alone: true });
+  await loadDemo(page, 1000);
+  await page.getByTestId('sku-open').click();
+  const csv = '商品编码,条码,商品名称,规格,重量(g),库位,库存\r\nNEW-001,6901234567892,测试保温杯,红色 500ml,250,A-01-01,30\r\nNEW-002,,测试帆布包,米色,abc,A-01-02,5\r\n';
+  await page.getByTestId('catalog-input').setInputFiles({ name: 'catalog.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + csv, 'utf8') });
+  await expect(page.getByTestId('sku-saved')).toContainText(/1/);
+  await expect(page.getByTestId('sku-error')).toContainText(/abc/);
+  await expect(page.locator('#sku-codes option[value^="NEW-001 "]')).toHaveCount(1);
+});

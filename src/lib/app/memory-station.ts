@@ -199,6 +199,11 @@ export function createMemoryStation(opts: MemoryStationOptions = {}): MemoryStat
       };
     },
 
+    async importCatalog() {
+      failure('importCatalog');
+      throw new Error('catalog import needs a real station');
+    },
+
     async unmappedSkus() {
       return [];
     },

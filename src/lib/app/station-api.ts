@@ -190,6 +190,8 @@ export interface StationApi {
   unmappedSkus(): Promise<UnmappedSku[]>;
   /** Saves SKU mappings (synced) and applies them to stored orders not yet printed. Returns the orders updated. */
   mapSkus(mappings: { platform: Order['platform']; shopId: string; platformSku: string; sku: string }[]): Promise<{ orders: number }>;
+  /** Imports SKUs (and, with a warehouse, opening stock) from a CSV/XLSX catalog file; synced to every station. */
+  importCatalog(file: ImportInput, warehouseId?: string): Promise<{ skus: number; stock: number; rejected: ImportRejected[] }>;
   /** One file with every shared document and this station's settings. */
   backup(): Promise<SavedFile>;
   /** Restores a backup file (into a fresh browser: the same station; otherwise merged). Returns the station's config. */

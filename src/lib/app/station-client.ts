@@ -36,6 +36,7 @@ export function connectStation(): StationApi {
     exportOrders: (q, format) => remote.exportOrders(q, format),
     backup: () => remote.backup(),
     unmappedSkus: () => remote.unmappedSkus(),
+    importCatalog: (file, wh) => remote.importCatalog(transfer(file, [file.bytes.buffer as ArrayBuffer]), wh),
     mapSkus: (m) => remote.mapSkus(m),
     printContexts: (q, limit) => remote.printContexts(q, limit),
     journalPrint: (entry) => remote.journalPrint(entry),

@@ -14,7 +14,7 @@ import { shipmentCatalog, wholeOrderShipment } from '../domain/shipment';
 import { generateCatalog, createDemoContext, demoOrder } from '../domain/demo/generate';
 import type { Order } from '../domain/schemas';
 import { statusRank } from '../domain/status';
-import { parseOrderFiles, diffAgainst, rejectedToCsv, exportList, orderListRows, ORDER_LIST_HEADERS, bulkShipFile, isImportError, SavedPreset, missingForMapping, type ParseOrderFilesResult, type DiffResult } from '../import/index';
+import { parseCatalogFile, parseOrderFiles, diffAgainst, rejectedToCsv, exportList, orderListRows, ORDER_LIST_HEADERS, bulkShipFile, isImportError, SavedPreset, missingForMapping, type ParseOrderFilesResult, type DiffResult } from '../import/index';
 import { contentHash } from '../domain/ids';
 import type { TextEncodingName } from '../import/encoding';
 import { ShardDoc } from '../sync/shard-doc';
@@ -519,6 +519,12 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       if (!orders.length) throw new Error(`No ${platform} orders with a tracking number match the current filters.`);
       const file = bulkShipFile({ platform, records: orders.map((o) => ({ orderNo: o.orderNo, courierId: o.courierId!, trackingNo: o.trackingNo! })), shipDate: clock.now() });
       return { name: file.fileName, mime: file.mimeType, bytes: file.bytes, orders: orders.length };
+    },
+
+    async importCatalog(file, warehouseId) {
+      const res = parseCatalogFile({ file, warehouseId });
+      need(catalog, 'station not open').merge({ skus: res.skus, stock: res.stock }, LOCAL);
+      return { skus: res.skus.length, stock: res.stock.length, rejected: res.rejected.map((r) => ({ file: r.file, row: r.row, column: r.column, value: r.value, reason: r.reason })) };
     },
 
     async unmappedSkus() {
