@@ -18,6 +18,7 @@ export async function loadDemo(page: Page, size: 1000 | 10000 | 100000) {
   await page.getByTestId('demo-start').click();
   await expect(page.getByTestId('demo-done')).toBeVisible({ timeout: 120_000 });
   await page.keyboard.press('Escape');
+  await expect(page.getByTestId('demo-dialog')).toBeHidden();
 }
 
 export async function orderCount(page: Page): Promise<number> {

@@ -39,6 +39,7 @@ test('import a Taobao order + item pair and a Shopify file; two stations see the
   await a.page.getByTestId('import-confirm').click();
   await expect(a.page.getByTestId('import-done')).toBeVisible();
   await a.page.keyboard.press('Escape');
+  await expect(a.page.getByTestId('import-panel')).toBeHidden();
   const first = taobao.expected[0];
   await a.page.getByTestId('search').fill(first.orderNo);
   await expect(a.page.locator(`[data-testid="order-row"][data-id="${first.id}"]`)).toContainText(first.recipient.name);
@@ -115,6 +116,7 @@ test('SKU mapping: platform items with no SKU of ours are mapped once and leave 
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('import-done')).toBeVisible();
   await page.keyboard.press('Escape');
+  await expect(page.getByTestId('import-panel')).toBeHidden();
   const exceptions = async () => Number(((await page.getByTestId('filter-status-exception').textContent()) ?? '').replace(/\D/g, ''));
   await expect.poll(exceptions).toBeGreaterThan(0);
   const before = await exceptions();

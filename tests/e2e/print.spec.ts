@@ -113,6 +113,7 @@ test('a tracking number scanned from a pre-printed waybill lets that order print
   await page.getByTestId('print-open').click();
   await expect(page.getByTestId('print-refused')).toContainText(orderNo);
   await page.keyboard.press('Escape');
+  await expect(page.getByTestId('print-panel')).toBeHidden();
 
   await page.locator(`[data-testid="order-row"][data-id="${id}"]`).click();
   await page.getByTestId('tracking-courier').selectOption('sf');

@@ -102,13 +102,14 @@ export class ImportSession {
     try {
       this.outcome = await this.ws.api.commitImport(preview.id, (p) => (this.progress = p));
       this.preview = null;
-      await this.ws.reloadAll();
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
     } finally {
       this.busy = false;
       this.progress = null;
     }
+    // The panel may be closed as soon as the import is done; the list catches up behind it.
+    if (this.outcome) await this.ws.reloadAll();
   }
 
   async downloadRejected(): Promise<void> {
