@@ -1,42 +1,20 @@
 // Printing the selected shipments' labels: pick a template and a printer, look at a preview of the first
-// label, print them all through the queue (encoded in the print worker, streamed: the first label goes out
-// while the rest render), and follow every label's state. A waybill without a tracking number is refused
-// up front, naming the orders; a second print of a label needs a reason.
+// label, start the batch (composed in app/print-batch.ts: encoded in the print worker and streamed, so the
+// first label goes out while the rest render), and follow every label's state. A waybill without a
+// tracking number is refused up front, naming the orders; a second print of a label needs a reason.
 import type { PrintContext } from '../app/station-api';
 import type { Workspace } from './workspace.svelte';
-import { connectPrinter, encodeBatch, pairedUsbPrinter, printWorker, type ConnectionKind } from '../app/print-client';
+import { connectPrinter, pairedUsbPrinter, printWorker, type ConnectionKind } from '../app/print-client';
+import { startLabelBatch } from '../app/print-batch';
 import { BUILTIN_TEMPLATES } from '../print/builtin-templates';
 import { missingRequired } from '../print/fields';
 import { defaultProfile, type PrinterLanguage } from '../print/profiles';
-import { PrintQueue, type PrintJob, type QueueSnapshot, type PrintJournal } from '../print/queue/index';
+import type { PrintQueue, QueueSnapshot } from '../print/queue/index';
 import type { PrinterTransport } from '../print/transports/transport';
 
 /** Label templates (waybills); pick lists and slips come with their own flows. */
 export const LABEL_TEMPLATES = BUILTIN_TEMPLATES.filter((t) => t.kind === 'waybill');
 export const MAX_BATCH = 5000;
-
-/** A queue of jobs filled by the encoder's chunks and drained by the print queue. */
-class JobChannel implements AsyncIterable<PrintJob> {
-  private items: PrintJob[] = [];
-  private waiting?: () => void;
-  private closed = false;
-  push(job: PrintJob) {
-    this.items.push(job);
-    this.waiting?.();
-  }
-  close() {
-    this.closed = true;
-    this.waiting?.();
-  }
-  async *[Symbol.asyncIterator]() {
-    for (;;) {
-      const next = this.items.shift();
-      if (next) yield next;
-      else if (this.closed) return;
-      else await new Promise<void>((r) => (this.waiting = r));
-    }
-  }
-}
 
 export class PrintSession {
   open = $state(false);
@@ -154,44 +132,26 @@ export class PrintSession {
     }
     if (this.missing.length) return;
     const cfg = this.ws.config!;
-    const api = this.ws.api;
-    const journal: PrintJournal = {
-      append: (e) => api.journalPrint(e),
-      printedCount: async (shipmentId, document) => (await api.printedCounts([{ shipmentId, document }]))[0],
-      printedCounts: (docs) => api.printedCounts(docs.map((d) => ({ shipmentId: d.shipmentId, document: d.document })))
-    };
-    const queue = new PrintQueue({ journal, clock: { now: () => Date.now() }, language: this.language, station: cfg.id, user: cfg.user || cfg.name, printer: this.printerLabel });
-    queue.attach(this.transport);
-    queue.onChange((s) => (this.snapshot = s));
-    const batchId = `b${Date.now().toString(36)}`;
-    const reason = this.reprintReason.trim();
-    const contexts = this.contexts;
-    const targets = contexts.map((c) => ({ shipmentId: c.shipment!.id, document: 'label' as const, reprint: reason ? { reason } : undefined }));
-    const channel = new JobChannel();
-    const result = await queue.enqueue(channel, { targets, expected: contexts.length });
-    if (!result.ok) {
-      const byShipment = new Map(contexts.map((c) => [c.shipment!.id, c.orders?.[0]?.orderNo ?? '']));
-      this.reprint = result.refusal.items.map((i) => ({ orderNo: byShipment.get(i.shipmentId) ?? i.shipmentId, printed: i.printedCount }));
+    const started = await startLabelBatch({
+      api: this.ws.api,
+      transport: this.transport,
+      printer: this.printerLabel,
+      station: cfg.id,
+      user: cfg.user || cfg.name,
+      template: this.template,
+      profile: this.profile,
+      contexts: this.contexts,
+      reprintReason: this.reprintReason.trim() || undefined,
+      onSnapshot: (s) => (this.snapshot = s),
+      onError: (message) => (this.error = message)
+    });
+    if (!started.ok) {
+      this.reprint = started.reprint;
       return;
     }
-    this.queue = queue;
+    this.queue = started.queue;
     this.reprint = [];
     this.error = '';
-    // Labels stream from the worker into the queue; the first one prints while the rest still render.
-    void encodeBatch({ template: this.template, profile: this.profile, contexts }, (chunk) => {
-      for (const l of chunk.labels) {
-        const shipmentId = contexts[l.context].shipment!.id;
-        channel.push({ id: `${batchId}:${l.context}:${l.page}`, documentKind: 'label', shipmentId, batchId, copy: 1, bytes: l.bytes, reprint: reason ? { reason } : undefined });
-      }
-      if (chunk.failures.length) this.error = chunk.failures.map((f) => f.message).join('\n');
-      return queue.snapshot().state !== 'cancelled';
-    }).then(
-      () => channel.close(),
-      (e: unknown) => {
-        this.error = e instanceof Error ? e.message : String(e);
-        channel.close();
-      }
-    );
   }
 
   pause(): void {
