@@ -322,7 +322,8 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       const order = need(shard.order(e.orderId), `order ${e.orderId} not found`);
       const current = toOrderRow(order, row.shard, shard.registersOf(e.orderId), shard.flagsOf(e.orderId).map((f) => f.kind));
       const at = clock.now();
-      const couriers = new Map((catalog?.read().couriers ?? []).map((c) => [c.id, c]));
+      // Only a tracking number needs the couriers (its format is checked against theirs).
+      const couriers = e.field === 'tracking' ? new Map((catalog?.read().couriers ?? []).map((c) => [c.id, c])) : undefined;
       for (const w of planEdit({ edit: e, order, row: current, couriers }))
         shard.write({ entity: w.entity, field: w.field, station: cfg.id, entry: { v: w.value, at, by: cfg.user || cfg.name }, origin: LOCAL });
       await flush();

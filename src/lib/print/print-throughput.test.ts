@@ -9,10 +9,8 @@
 // pattern: slower to compress than real glyphs, so raster sizes here are an upper bound. Real glyphs come
 // from OffscreenCanvas in the browser, whose drawing cost this does not include.
 import { describe, expect, test } from 'vitest';
-import { demoTrackingNo } from '../domain/demo/catalog';
-import { createDemoContext, demoOrders, generateCatalog } from '../domain/demo/generate';
-import { Rng } from '../domain/demo/rng';
 import { builtinTemplate } from './builtin-templates';
+import { demoContexts } from './canvas/test-contexts';
 import { encodeLayout } from './encoders';
 import type { PrintContext } from './fields';
 import { fallbackGlyphs, type GlyphRenderer } from './glyphs';
@@ -53,26 +51,6 @@ function denseGlyphs(): GlyphRenderer {
   };
 }
 
-function contexts(n: number): PrintContext[] {
-  const catalog = generateCatalog(11);
-  const orders = demoOrders(createDemoContext({ seed: 11, catalog, now: Date.UTC(2025, 10, 21) }), 0, n);
-  const rng = new Rng(11);
-  const skus = new Map(catalog.skus.map((s) => [s.code, s]));
-  return orders.map((order) => {
-    const courier = catalog.couriers[rng.int(0, catalog.couriers.length - 1)];
-    return {
-      printedAt: Date.UTC(2025, 10, 21, 6, 30),
-      station: { id: 'st-01', name: '打包台1' },
-      orders: [order],
-      shop: catalog.shops.find((s) => s.id === order.shopId),
-      courier,
-      trackingNo: demoTrackingNo(rng, courier.id),
-      routing: { bigPen: `${order.recipient.address.city}${order.recipient.address.district}`, sortCode: `${rng.int(100, 999)}-W${rng.int(10, 99)}-${rng.int(0, 99)}`, hub: `${order.recipient.address.province}转运中心` },
-      weightGrams: rng.int(100, 5000),
-      skus
-    };
-  });
-}
 
 interface Figure {
   labels: number;
@@ -104,7 +82,7 @@ function measure(profile: PrinterProfile, ctxs: PrintContext[], glyphs: GlyphRen
 
 describe.skipIf(!process.env.PRINT_MEASURE)('print throughput (measurement)', () => {
   test('100×150 waybill: native and raster labels per second and bytes per label', () => {
-    const ctxs = contexts(500);
+    const ctxs = demoContexts(500);
     const dense = denseGlyphs();
     const rows: Record<string, Figure> = {
       'TSPL native': measure(defaultProfile('tspl'), ctxs, dense),
