@@ -1,8 +1,13 @@
 // Every visible string of the workspace in 简体中文 and English. The Chinese dictionary defines the keys;
 // the English one must have exactly the same keys (the type checks it), so no label can be missed.
-// `{name}` placeholders are filled by I18n.t.
+// `{name}` placeholders are filled by I18n.t. Each feature keeps its own strings in messages/<feature>.ts
+// (same rule: the English keys must equal the Chinese ones), spread in here.
+import * as designer from './messages/designer';
+import * as printer from './messages/printer';
+import * as documents from './messages/documents';
+import * as intake from './messages/intake';
 
-export const zh = {
+const base = {
   appName: '打单台',
   appNameSub: 'Packdesk',
   language: '语言',
@@ -272,10 +277,12 @@ export const zh = {
   'platform.generic': '其他'
 } as const;
 
+export const zh = { ...base, ...designer.zh, ...printer.zh, ...documents.zh, ...intake.zh } as const;
+
 export type MessageKey = keyof typeof zh;
 export type Dictionary = Record<MessageKey, string>;
 
-export const en: Dictionary = {
+const baseEn: Record<keyof typeof base, string> = {
   appName: 'Packdesk',
   appNameSub: '打单台',
   language: 'Language',
@@ -544,6 +551,8 @@ export const en: Dictionary = {
   'platform.amazon': 'Amazon',
   'platform.generic': 'Other'
 };
+
+export const en: Dictionary = { ...baseEn, ...designer.en, ...printer.en, ...documents.en, ...intake.en };
 
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
