@@ -5,6 +5,7 @@ import type { OrderRow } from '../domain/order-row';
 import type { OrderQuery, QueryResult, Facets } from '../domain/order-query';
 import type { EditableField } from '../domain/registers';
 import type { OrderEdit } from '../domain/edits';
+import type { SkuSuggestion } from '../import/sku-match';
 
 export type { OrderEdit };
 
@@ -157,6 +158,8 @@ export interface UnmappedSku {
   spec: string;
   /** Orders holding such a line. */
   orders: number;
+  /** Our SKUs it probably is, best first (exact code/barcode, then title + spec similarity). */
+  suggestions: SkuSuggestion[];
 }
 
 export interface StationApi {

@@ -17,6 +17,7 @@ import { statusRank } from '../domain/status';
 import { parseCatalogFile, parseOrderFiles, diffAgainst, rejectedToCsv, exportList, orderListRows, ORDER_LIST_HEADERS, bulkShipFile, isImportError, SavedPreset, missingForMapping, type ParseOrderFilesResult, type DiffResult } from '../import/index';
 import { contentHash } from '../domain/ids';
 import type { TextEncodingName } from '../import/encoding';
+import { SkuMatcher } from '../import/sku-match';
 import { ShardDoc } from '../sync/shard-doc';
 import { CatalogDoc, DirectoryDoc } from '../sync/catalog-doc';
 import { DocHost, LOCAL } from '../sync/doc-host';
@@ -537,11 +538,13 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
         for (const l of o.lines) {
           if (l.sku) continue;
           const key = `${o.platform}\t${o.shopId}\t${l.platformSku || l.title}`;
-          const g = groups.get(key) ?? { platform: o.platform, shopId: o.shopId, platformSku: l.platformSku || l.title, title: l.title, spec: l.spec, orders: 0 };
+          const g = groups.get(key) ?? { platform: o.platform, shopId: o.shopId, platformSku: l.platformSku || l.title, title: l.title, spec: l.spec, orders: 0, suggestions: [] };
           g.orders++;
           groups.set(key, g);
         }
       }
+      const matcher = new SkuMatcher(need(catalog, 'station not open').read().skus);
+      for (const g of groups.values()) g.suggestions = matcher.suggest(g, 3);
       return [...groups.values()].sort((a, b) => b.orders - a.orders);
     },
 
