@@ -35,7 +35,16 @@ export const PrinterProfile = z.object({
        * Let the printer choose Code 128 subsets (^BC mode A) instead of our explicit invocation codes: for
        * emulations that misread `>5` (zebrash, the ZPL renderer we test with, encodes it as FNC4).
        */
-      code128Auto: z.boolean().default(false)
+      code128Auto: z.boolean().default(false),
+      /**
+       * A Chinese font the printer holds (Zebra's Asian models ship E:ANMDS.TTF; any font downloaded to the
+       * printer): all text prints natively in it (^CW, ^A), under 2 KB per waybill. Without one, Chinese
+       * lines go out as ^GFA graphics drawn here.
+       */
+      cjkFont: z
+        .string()
+        .regex(/^[A-Z]:[\w.-]+\.(TTF|TTE|FNT)$/i, 'a printer font path such as E:ANMDS.TTF')
+        .optional()
     })
     .default({ code128Auto: false }),
   escpos: z

@@ -112,7 +112,7 @@ export interface PrintApi {
 }
 
 /** Whether canvas draws this profile's text (so layout must measure with canvas), or the printer's fonts do. */
-export const canvasDrawsText = (p: PrinterProfile): boolean => p.render === 'raster' || p.language === 'zpl';
+export const canvasDrawsText = (p: PrinterProfile): boolean => p.render === 'raster' || (p.language === 'zpl' && !p.zpl.cjkFont);
 
 /** The layout target for a profile with canvas glyphs: canvas metrics where canvas draws the text. */
 export function canvasTarget(profile: PrinterProfile, glyphs: CanvasGlyphs): LayoutTarget {

@@ -22,6 +22,8 @@ describe('ZPL commands', () => {
   test('a label is ^XA, UTF-8, size, home, orientation, media, content, quantity, ^XZ', () => {
     expect(zpl([])).toBe('^XA\n^CI28\n^PW400\n^LL240\n^LH0,0\n^PON\n^MNY\n\n^PQ1\n^XZ\n');
     expect(zpl([], { darkness: 5, speed: 4, copies: 2 })).toBe('^XA\n^CI28\n^PW400\n^LL240\n^LH0,0\n^PON\n^MNY\n^MD5\n^PR4\n\n^PQ2\n^XZ\n');
+    // ^PR takes whole inches per second: a TSPL-style 2.5 ips becomes 3, out-of-range darkness is clamped.
+    expect(zpl([], { darkness: 40, speed: 2.5 })).toContain('^MD30\n^PR3\n');
   });
 
   test('ASCII text uses font 0, aligned in its box by ^FB', () => {
@@ -31,6 +33,24 @@ describe('ZPL commands', () => {
     ]);
     expect(out).toContain('^FO8,8^A0N,24,24^FDSF1412345678901^FS');
     expect(out).toContain('^FO8,48^A0N,24,24^FB320,1,0,R,0^FD8901^FS');
+  });
+
+  test("with the printer's Chinese font every line prints natively in it, and a waybill stays under 2 KB", async () => {
+    const out = zpl([
+      { type: 'text', id: 'n', x: 1, y: 1, w: 40, h: 4, value: '收件人 {recipient.name}', fontSize: 3 },
+      { type: 'text', id: 't', x: 1, y: 6, w: 40, h: 4, value: '{trackingNo}', fontSize: 3, align: 'right' }
+    ], { zpl: { cjkFont: 'E:ANMDS.TTF' } });
+    expect(out).toContain('^CWJ,E:ANMDS.TTF\n');
+    expect(out).toContain(`^FO8,8^AJN,24,24^FD收件人 ${fixtureContext().recipient?.name ?? ''}`);
+    expect(out).toContain('^FO8,48^AJN,24,24^FB320,1,0,R,0^FDSF1412345678901^FS');
+    expect(out).not.toContain('^GFA');
+    const profile = defaultProfile('zpl', { zpl: { cjkFont: 'E:ANMDS.TTF', code128Auto: true } });
+    const layout = layoutTemplate(builtinTemplate('waybill-100x150'), fixtureContext(), targetFor(profile));
+    const bytes = encodeZpl(layout, { profile, glyphs: tofu })[0];
+    expect(bytes.length).toBeLessThan(2048);
+    const { found } = await rendered(new TextDecoder().decode(bytes), 100, 150);
+    expect(found.map((f) => f.text)).toContain('SF1412345678901');
+    expect(() => defaultProfile('zpl', { zpl: { cjkFont: 'simsun' } })).toThrow(/E:ANMDS\.TTF/);
   });
 
   test('order text cannot inject commands: ^ ~ and \\ are hex-escaped under ^FH', () => {

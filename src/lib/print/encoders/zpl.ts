@@ -1,7 +1,7 @@
-// ZPL (Zebra, and printers emulating it). ^CI28 selects UTF-8 for field data. Zebra printers carry no
+// ZPL (Zebra, and printers emulating it). ^CI28 selects UTF-8 for field data. Most Zebra printers carry no
 // Chinese font (a downloadable one is ~22 MB), so any line that is not plain ASCII is drawn by the glyph
 // renderer and sent as a ^GFA graphic with Z64 compression; ASCII lines use the scalable font 0, aligned in
-// their box by ^FB. Code 128 data carries explicit subset invocations (>: >; >5 >6) so the printer encodes
+// their box by ^FB. A profile naming the printer's Chinese font (zpl.cjkFont) prints every line natively. Code 128 data carries explicit subset invocations (>: >; >5 >6) so the printer encodes
 // exactly the symbols layout measured. Printers offset ^BQ down by the current ^BY height (as Labelary and
 // zebrash reproduce), so each QR pins that height and is placed that much higher (at most to the top edge).
 import type { BarcodeItem, LabelLayout, LayoutItem, LayoutPage, QrItem, TextItem } from '../layout';
@@ -32,6 +32,9 @@ export function zplCode128Data(data: string): string {
     .join('');
 }
 
+/** Font identifier the header assigns to the profile's Chinese font (^CW); not one of Zebra's built-in letters. */
+const CJK_FONT_ID = 'J';
+
 const at = (v: number): number => Math.max(0, Math.round(v));
 const QR_BY_HEIGHT = 10;
 
@@ -41,7 +44,14 @@ function graphic(x: number, y: number, b: Bitmap): string {
     .join('\n');
 }
 
-function text(it: TextItem, glyphs: GlyphRenderer): string {
+function text(it: TextItem, glyphs: GlyphRenderer, p: PrinterProfile): string {
+  const font = p.zpl.cjkFont;
+  if (font) {
+    // The printer's own Chinese font (named J by ^CW in the header), monospaced like layout measured it.
+    const a = `^A${CJK_FONT_ID}N,${it.em},${it.em}`;
+    if (it.align === 'left') return `^FO${at(it.x)},${at(it.y)}${a}${fieldData(it.text)}`;
+    return `^FO${at(it.boxX)},${at(it.y)}${a}^FB${it.boxWidth},1,0,${it.align === 'center' ? 'C' : 'R'},0${fieldData(it.text)}`;
+  }
   if (!isAscii(it.text)) {
     const b = createBitmap(Math.max(1, it.width), it.em);
     drawItems(b, [{ ...it, x: 0, y: 0 }], { glyphs });
@@ -69,7 +79,7 @@ function qr(it: QrItem): string {
 function item(it: LayoutItem, glyphs: GlyphRenderer, p: PrinterProfile): string {
   switch (it.kind) {
     case 'text':
-      return text(it, glyphs);
+      return text(it, glyphs, p);
     case 'barcode':
       return barcode(it, p);
     case 'qr':
@@ -86,8 +96,10 @@ function item(it: LayoutItem, glyphs: GlyphRenderer, p: PrinterProfile): string 
 function header(layout: LabelLayout, page: LayoutPage, p: PrinterProfile): string {
   const media = layout.media.kind === 'gap' ? 'Y' : layout.media.kind === 'mark' ? 'M' : 'N';
   let s = `^XA\n^CI28\n^PW${layout.width}\n^LL${page.height}\n^LH0,0\n^PO${layout.orientation === 180 ? 'I' : 'N'}\n^MN${media}\n`;
+  if (p.zpl.cjkFont) s += `^CW${CJK_FONT_ID},${p.zpl.cjkFont}\n`;
   if (p.darkness !== undefined) s += `^MD${Math.max(-30, Math.min(30, p.darkness))}\n`;
-  if (p.speed !== undefined) s += `^PR${p.speed}\n`;
+  // ^PR takes whole inches per second (2–14 on most models; lower values are raised by the printer).
+  if (p.speed !== undefined) s += `^PR${Math.max(1, Math.min(14, Math.round(p.speed)))}\n`;
   return s;
 }
 
