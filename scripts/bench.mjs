@@ -12,6 +12,8 @@
 //                                      order+item pair (GBK) dropped on the Import page, then the CSV export (the list's
 //                                      export menu when the build has one, and exportList alone in Node, labelled so)
 //   npm run bench -- --no-import       skip that part; --no-taobao: generic CSV only; --import-orders 10000: smaller files
+//   npm run bench -- --print-only      printing alone: the print worker's rates and a 1,000+ label batch through the UI
+//                                      after a 100k demo load (--no-print skips both)
 //                                      (with --trace, each import is traced too: bench-results/import-<kind>.trace.json;
 //                                      --profile: a V8 CPU profile of the station worker during preview and during store)
 //
@@ -48,13 +50,20 @@ const TARGETS = {
   importTotalMs: 15_000, // parse + validate + store + index
   importLongTaskMs: 50, // no main-thread task over this during the whole import
   importFirstOrdersMs: 1000, // a preview of the first orders after the drop
-  export100kMs: 3000 // 100k shipments to CSV
+  export100kMs: 3000, // 100k shipments to CSV
+  // Issue 4 (printing): rendered to bytes in the print worker, 100×150 waybill at 203 dpi
+  nativeLabelsPerS: 1000,
+  rasterLabelsPerS: 50,
+  nativeLabelBytes: 2048,
+  rasterLabelBytes: 20 * 1024,
+  firstBytesMs: 300, // a 1,000-label batch: press print -> first bytes reach the transport
+  printLongTaskMs: 50
 };
 
 // ---------------------------------------------------------------- arguments
 
 function parseArgs(argv) {
-  const opts = { sizes: [10000, 100000], sync: true, reloads: 3, edits: 30, scrollRows: 20000, import: true, taobao: true, importOrders: 100_000 };
+  const opts = { sizes: [10000, 100000], sync: true, reloads: 3, edits: 30, scrollRows: 20000, import: true, taobao: true, importOrders: 100_000, print: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -78,13 +87,20 @@ function parseArgs(argv) {
       opts.sync = false;
       opts.import = true;
     } else if (a === '--no-import') opts.import = false;
+    else if (a === '--no-print') opts.print = false;
+    else if (a === '--print-only') {
+      opts.sizes = [100000];
+      opts.sync = false;
+      opts.import = false;
+      opts.printOnly = true;
+    }
     else if (a === '--no-taobao') opts.taobao = false;
     else if (a === '--profile') opts.profile = true;
     else if (a.startsWith('--import-orders')) {
       opts.importOrders = Number(value().trim().replace(/k$/i, '000'));
       if (!(opts.importOrders >= 100)) throw new Error('--import-orders: a number of orders >= 100');
     } else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench [-- --quick | --sizes 10000,100000 | --no-sync | --sync-only | --trace | --import-only | --no-import | --no-taobao | --import-orders N | --profile]');
+      console.log('usage: npm run bench [-- --quick | --sizes 10000,100000 | --no-sync | --sync-only | --trace | --import-only | --no-import | --no-taobao | --import-orders N | --profile | --no-print | --print-only]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -209,6 +225,7 @@ async function startServerChild(tmp) {
 async function newStation(browser, baseURL) {
   const context = await browser.newContext({ baseURL, viewport: VIEWPORT });
   await context.addInitScript({ path: join(ROOT, 'tests/bench/page-init.js') });
+  await context.addInitScript({ path: join(ROOT, 'tests/bench/fake-usb.js') });
   const page = await context.newPage();
   page.on('pageerror', (e) => log(`page error: ${e.message}`));
   await page.goto('/');
@@ -600,39 +617,124 @@ async function benchSize(browser, server, size, opts) {
     await waitForTotal(page, size, 120_000);
     await page.evaluate(() => window.__packdesk.remote.flushNow());
 
-    probe = await HeapProbe.open(browser, page);
-    const settle = await waitWorkerQuiet(probe);
-    out.heapAfterLoad = { ...(await heapFigures(probe)), workerLastGrewMs: settle };
-    out.heapAfterLoad.method =
-      'CDP HeapProfiler.collectGarbage in the worker and the page, then page Performance.getMetrics JSHeapUsedSize and worker Runtime.getHeapUsage.usedSize (worker reached via non-flattened Target.attachToTarget + nested auto-attach)';
-    log(`${size}: heap main ${out.heapAfterLoad.mainMB} MB, worker ${out.heapAfterLoad.workerMB} MB`);
+    if (!opts.printOnly) {
+      probe = await HeapProbe.open(browser, page);
+      const settle = await waitWorkerQuiet(probe);
+      out.heapAfterLoad = { ...(await heapFigures(probe)), workerLastGrewMs: settle };
+      out.heapAfterLoad.method =
+        'CDP HeapProfiler.collectGarbage in the worker and the page, then page Performance.getMetrics JSHeapUsedSize and worker Runtime.getHeapUsage.usedSize (worker reached via non-flattened Target.attachToTarget + nested auto-attach)';
+      log(`${size}: heap main ${out.heapAfterLoad.mainMB} MB, worker ${out.heapAfterLoad.workerMB} MB`);
 
-    log(`${size}: scrolling…`);
-    if (opts.trace) mkdirSync('bench-results', { recursive: true });
-    out.scroll = await benchScroll(browser, page, opts.scrollRows, opts.trace ? `bench-results/scroll-${size}.trace.json` : null);
-    log(`${size}: scrolled ${out.scroll.rowsScrolled} rows, ${out.scroll.longTasks.count} long tasks (max ${out.scroll.longTasks.maxMs} ms)`);
-    if (out.scroll.trace) {
-      const tr = out.scroll.trace;
-      log(`${size}: trace ${tr.path}: busy s in ${tr.spanS} s: ${tr.threads.map((t) => `${t.thread} ${t.busyS}`).join(', ')}`);
-      for (const t of tr.longTasks) log(`${size}:   main task ${t.wallMs} ms wall, ${t.cpuMs ?? '?'} ms CPU: ${t.top}`);
+      log(`${size}: scrolling…`);
+      if (opts.trace) mkdirSync('bench-results', { recursive: true });
+      out.scroll = await benchScroll(browser, page, opts.scrollRows, opts.trace ? `bench-results/scroll-${size}.trace.json` : null);
+      log(`${size}: scrolled ${out.scroll.rowsScrolled} rows, ${out.scroll.longTasks.count} long tasks (max ${out.scroll.longTasks.maxMs} ms)`);
+      if (out.scroll.trace) {
+        const tr = out.scroll.trace;
+        log(`${size}: trace ${tr.path}: busy s in ${tr.spanS} s: ${tr.threads.map((t) => `${t.thread} ${t.busyS}`).join(', ')}`);
+        for (const t of tr.longTasks) log(`${size}:   main task ${t.wallMs} ms wall, ${t.cpuMs ?? '?'} ms CPU: ${t.top}`);
+      }
+
+      log(`${size}: filter and search latency…`);
+      out.list = await benchListLatency(page);
+      log(`${size}: filters p50/p95 ${out.list.filters.p50}/${out.list.filters.p95} ms, search ${out.list.search.p50}/${out.list.search.p95} ms, engine ${out.list.engineQuery.p50}/${out.list.engineQuery.p95} ms`);
+      await waitForTotal(page, size, 30_000);
+
+      log(`${size}: cold reloads…`);
+      out.reload = await benchReloads(page, probe, size, opts.reloads);
+      log(`${size}: first rows after reload, median ${out.reload.medianFirstRowsMs} ms`);
+      out.heapAfterReopen = await heapFigures(probe);
+      out.heapAfterReopen.method = 'as heapAfterLoad, after the last reload once the worker heap stopped growing';
+      log(`${size}: heap after reopen main ${out.heapAfterReopen.mainMB} MB, worker ${out.heapAfterReopen.workerMB} MB`);
     }
 
-    log(`${size}: filter and search latency…`);
-    out.list = await benchListLatency(page);
-    log(`${size}: filters p50/p95 ${out.list.filters.p50}/${out.list.filters.p95} ms, search ${out.list.search.p50}/${out.list.search.p95} ms, engine ${out.list.engineQuery.p50}/${out.list.engineQuery.p95} ms`);
-    await waitForTotal(page, size, 30_000);
-
-    log(`${size}: cold reloads…`);
-    out.reload = await benchReloads(page, probe, size, opts.reloads);
-    log(`${size}: first rows after reload, median ${out.reload.medianFirstRowsMs} ms`);
-    out.heapAfterReopen = await heapFigures(probe);
-    out.heapAfterReopen.method = 'as heapAfterLoad, after the last reload once the worker heap stopped growing';
-    log(`${size}: heap after reopen main ${out.heapAfterReopen.mainMB} MB, worker ${out.heapAfterReopen.workerMB} MB`);
+    if (opts.print && size === Math.max(...opts.sizes)) {
+      log(`${size}: printing a batch of waybills to a fake USB printer…`);
+      out.printBatch = await benchPrintBatch(page);
+      if (out.printBatch.error) log(`${size}: print batch skipped: ${out.printBatch.error}`);
+      else log(`${size}: ${out.printBatch.labels} labels, first bytes ${out.printBatch.firstBytesMs} ms after the click, all in ${out.printBatch.totalMs} ms, ${out.printBatch.longTasks.count} long tasks (max ${out.printBatch.longTasks.maxMs} ms)`);
+    }
   } finally {
     await probe?.close();
     await context.close();
   }
   return out;
+}
+
+// ---------------------------------------------------------------- printing
+
+/**
+ * A real batch through the UI: the orders of the courier with the most tracking numbers (a waybill needs
+ * one), the print dialog, the (fake) USB printer, the Print button; timed from the click's event timeStamp
+ * to the first transferOut on the fake device, and to the last label confirmed.
+ */
+async function benchPrintBatch(page) {
+  const courier = await page.evaluate(async () => {
+    const remote = window.__packdesk.remote;
+    const facets = await remote.facets();
+    let best = { id: '', n: 0 };
+    for (const f of facets.couriers) {
+      if (!f.value) continue;
+      const r = await remote.query({ couriers: [f.value] }, 0, 0);
+      if (r.total > best.n) best = { id: f.value, n: r.total };
+    }
+    return best;
+  });
+  if (courier.n < 1000) return { error: `no courier has 1,000 orders with tracking numbers (best ${courier.n})` };
+  await page.getByTestId('filter-courier').selectOption(courier.id);
+  await waitForTotal(page, courier.n, 30_000);
+  await page.getByTestId('print-open').click();
+  await page.getByTestId('print-preview').waitFor({ timeout: 60_000 });
+  await page.getByTestId('connect-usb').click();
+  await page.getByTestId('printer-label').filter({ hasText: 'Bench TSPL printer' }).waitFor({ timeout: 10_000 });
+  const labels = Number(await page.getByTestId('print-count').getAttribute('data-n'));
+  await page.evaluate(() => {
+    const b = window.__bench;
+    b.printClick = null;
+    Object.assign(window.__benchUsb, { firstAt: null, lastAt: null, bytes: 0, labels: 0, writes: 0 });
+    document.querySelector('[data-testid="print-start"]').addEventListener('click', (e) => (b.printClick = e.timeStamp), { once: true, capture: true });
+  });
+  await page.getByTestId('print-start').click();
+  const doneAt = await page.evaluate(() => window.__bench.whenPresent('[data-testid="print-progress"][data-state="done"]', 600_000));
+  const r = await page.evaluate(
+    ([doneAt]) => {
+      const b = window.__bench;
+      const usb = window.__benchUsb;
+      const el = document.querySelector('[data-testid="print-progress"]');
+      return { click: b.printClick, firstAt: usb.firstAt, doneAt, bytes: usb.bytes, received: usb.labels, writes: usb.writes, confirmed: Number(el?.getAttribute('data-confirmed')), longTasks: b.longTasksBetween(b.printClick, doneAt) };
+    },
+    [doneAt]
+  );
+  await page.getByTestId('print-panel').getByRole('button', { name: /close|关闭/i }).last().click().catch(() => {});
+  return {
+    method: `UI: courier filter (${courier.n} orders), print dialog, fake WebUSB TSPL printer (tests/bench/fake-usb.js); click event timeStamp -> first transferOut, -> progress "done"; long tasks: PerformanceObserver over that window`,
+    template: 'builtin:waybill-100x150',
+    language: 'tspl',
+    labels,
+    received: r.received,
+    confirmed: r.confirmed,
+    firstBytesMs: round(r.firstAt - r.click),
+    totalMs: round(r.doneAt - r.click),
+    labelsPerS: round((r.confirmed / (r.doneAt - r.click)) * 1000),
+    avgBytes: round(r.bytes / Math.max(1, r.received)),
+    longTasks: { count: r.longTasks.count, maxMs: round(r.longTasks.maxMs), totalMs: round(r.longTasks.totalMs) }
+  };
+}
+
+/** The print worker alone (labels/s, bytes/label, first label), measured by the vitest browser measurement. */
+function benchPrintWorker() {
+  const r = spawnSync('npx', ['vitest', 'run', '--project', 'browser', 'src/lib/print/canvas/print-throughput.browser.test.ts'], {
+    encoding: 'utf8',
+    env: { ...process.env, VITE_PRINT_MEASURE: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * MB
+  });
+  const line = (r.stdout ?? '').split('\n').find((l) => l.includes('PRINT_MEASURE_JSON '));
+  if (!line) throw new Error(`the print measurement printed no result (exit ${r.status}):\n${(r.stdout ?? '').slice(-2000)}${(r.stderr ?? '').slice(-2000)}`);
+  return {
+    method: 'vitest browser mode (Debian Chromium): the real print worker via comlink, 100×150 waybills from demo shipments; src/lib/print/canvas/print-throughput.browser.test.ts',
+    ...JSON.parse(line.slice(line.indexOf('PRINT_MEASURE_JSON ') + 'PRINT_MEASURE_JSON '.length))
+  };
 }
 
 // ---------------------------------------------------------------- two stations
@@ -1009,12 +1111,30 @@ function evaluateTargets(results) {
     }
     if (r.scroll)
       add(`${k} longest task while scrolling`, r.scroll.longTasks.maxMs, 'ms', `no task > ${TARGETS.scrollLongTaskMs} ms`, r.scroll.longTasks.count === 0, `${r.scroll.longTasks.count} long tasks`);
+    const pb = r.printBatch;
+    if (pb?.error) add('print batch', null, '', 'completes', false, pb.error);
+    else if (pb) {
+      add(`print batch of ${pb.labels}: first bytes after pressing print`, pb.firstBytesMs, 'ms', `<= ${TARGETS.firstBytesMs} ms`, pb.labels >= 1000 && pb.firstBytesMs <= TARGETS.firstBytesMs, `${pb.confirmed} confirmed in ${pb.totalMs} ms`);
+      add(`print batch of ${pb.labels}: longest main-thread task`, pb.longTasks.maxMs, 'ms', `no task > ${TARGETS.printLongTaskMs} ms`, pb.longTasks.count === 0, `${pb.longTasks.count} long tasks`);
+    }
     if (r.size === 100000 && r.load) add('100k load (generate+store)', r.load.ms, 'ms', `<= ${TARGETS.load100kMs} ms`, r.load.ms <= TARGETS.load100kMs);
   }
   if (results.editPropagation) {
     const e = results.editPropagation;
     if (e.error) add('edit propagation', null, '', 'completes', false, e.error);
     else add('edit to other station p95', e.latency.p95, 'ms', `<= ${TARGETS.editP95Ms} ms`, e.latency.p95 <= TARGETS.editP95Ms && e.lost === 0, e.lost ? `${e.lost} edits never seen` : undefined);
+  }
+  const pw = results.printWorker;
+  if (pw?.error) add('print worker', null, '', 'completes', false, pw.error);
+  else if (pw) {
+    for (const [key, v] of Object.entries(pw.rates)) {
+      // A ZPL printer without a Chinese font gets Chinese lines as graphics: judged as raster, as the issue says.
+      const native = v.kind === 'native' && key !== 'zplNoCjkFont';
+      const rate = native ? TARGETS.nativeLabelsPerS : TARGETS.rasterLabelsPerS;
+      add(`print ${v.name}: labels/s`, v.labelsPerSecond, '/s', `>= ${rate}/s`, v.labelsPerSecond >= rate, `${v.labels} labels`);
+      if (native) add(`print ${v.name}: bytes per label`, v.avgBytes, 'B', `<= ${TARGETS.nativeLabelBytes} B`, v.avgBytes <= TARGETS.nativeLabelBytes, `average; largest ${v.maxBytes} B`);
+      else if (key !== 'tsplRaster') add(`print ${v.name}: bytes per label`, v.avgBytes, 'B', `<= ${TARGETS.rasterLabelBytes} B`, v.maxBytes <= TARGETS.rasterLabelBytes, `average; largest ${v.maxBytes} B`);
+    }
   }
   const im = results.import;
   if (im) {
@@ -1085,9 +1205,20 @@ function printReport(results) {
         `${r.scroll.longTasks.count}`,
         `max ${fmt(r.scroll.longTasks.maxMs)} over ${r.scroll.rowsScrolled} rows in ${r.scroll.seconds} s; ${r.scroll.frames} frames, max frame ${fmt(r.scroll.maxFrameMs)}, blank frames ${r.scroll.blankFrames}`
       ]);
+    const pb = r.printBatch;
+    if (pb) rows.push(['print batch (UI, fake USB)', pb.error ? 'FAILED' : `${pb.labels} labels`, pb.error ?? `first bytes ${fmt(pb.firstBytesMs)} after the click, all confirmed ${fmt(pb.totalMs)} (${pb.labelsPerS}/s), ${pb.avgBytes} B/label, long tasks ${pb.longTasks.count} (max ${fmt(pb.longTasks.maxMs)})`]);
     console.log(`${r.size.toLocaleString('en')} orders`);
     console.log(table(rows) + '\n');
   }
+  const pw = results.printWorker;
+  if (pw && !pw.error) {
+    const rows = [['print worker, 100×150 waybill', 'labels/s', 'avg bytes', 'max bytes', 'first label of 1,000 (warm / new worker)']];
+    for (const [key, v] of Object.entries(pw.rates)) {
+      const f = pw.firstLabel[key];
+      rows.push([v.name, v.labelsPerSecond, v.avgBytes, v.maxBytes, f ? `${f.warmWorkerMs} / ${f.newWorkerMs} ms` : '']);
+    }
+    console.log(table(rows) + '\n');
+  } else if (pw?.error) console.log(`print worker: FAILED — ${pw.error}\n`);
   const e = results.editPropagation;
   if (e) {
     if (e.error) console.log(`edit propagation: FAILED — ${e.error}\n`);
@@ -1201,6 +1332,18 @@ async function main() {
         log('import: FAILED', e);
         results.import = { error: String(e?.message ?? e).split('\n')[0] };
         results.errors.push(`import: ${e?.stack ?? e}`);
+      }
+    }
+    if (opts.print) {
+      results.loadAverage.push({ at: 'print worker', load1: round(os.loadavg()[0], 2) });
+      log('print: the print worker alone (labels/s, bytes per label)…');
+      try {
+        results.printWorker = benchPrintWorker();
+        for (const [k, v] of Object.entries(results.printWorker.rates)) log(`print: ${v.name}: ${v.labelsPerSecond} labels/s, ${v.avgBytes} B avg, ${v.maxBytes} B max`);
+      } catch (e) {
+        log('print: FAILED', e);
+        results.printWorker = { error: String(e?.message ?? e).split('\n')[0] };
+        results.errors.push(`print worker: ${e?.stack ?? e}`);
       }
     }
   } finally {
