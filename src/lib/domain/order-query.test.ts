@@ -167,6 +167,25 @@ describe('facets', () => {
     expect(f.couriers[0]).toEqual({ value: '', n: 2 });
     expect(f.shops.reduce((n, s) => n + s.n, 0)).toBe(5);
   });
+
+  it('follow edits, bulk writes and removals (a value nobody has left disappears from the menu)', () => {
+    const rows = fixtureRows();
+    index.upsert([{ ...rows[0], province: '江苏省', display: 'printed' }]);
+    index.remove([rows[4].id]);
+    index.upsert(rows.slice(1, 4).map((r) => ({ ...r, platform: 'kuaishou' })).concat(Array.from({ length: 40 }, (_, i) => ({ ...rows[1], id: `bulk-${i}`, platform: 'pdd' }))));
+    const f = index.facets();
+    expect(f.platforms).toEqual([
+      { value: 'pdd', n: 40 },
+      { value: 'kuaishou', n: 3 },
+      { value: 'taobao', n: 1 }
+    ]);
+    expect(f.provinces.find((p) => p.value === '江苏省')?.n).toBe(1);
+    expect(f.statuses.find((s) => s.value === 'shipped')).toBeUndefined();
+    const fresh = new OrderIndex();
+    fresh.upsert([...index.all()]);
+    const byValue = (x: typeof f) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, Object.fromEntries(v.map((e) => [e.value, e.n]))]));
+    expect(byValue(f)).toEqual(byValue(fresh.facets()));
+  });
 });
 
 describe('rowMatcher', () => {
@@ -206,6 +225,26 @@ describe('OrderIndex kept current on small writes', () => {
     }
     const fresh = new OrderIndex();
     fresh.upsert([...state.values()]);
+    for (const sort of keys)
+      for (const desc of [true, false]) {
+        const a = live.query({ sort, desc }, 0, 1000).rows.map((r) => r.id);
+        const b = fresh.query({ sort, desc }, 0, 1000).rows.map((r) => r.id);
+        expect(a, `${sort} ${desc ? 'desc' : 'asc'}`).toEqual(b);
+      }
+  });
+
+  it('merges a bulk batch (an import chunk: new orders and changed ones) into every cached order', () => {
+    const rows = demoRows(400);
+    const live = new OrderIndex();
+    live.upsert(rows.slice(0, 250));
+    const keys = ['paidAt', 'amount', 'orderNo', 'recipientName', 'priority', 'status'] as const;
+    for (const sort of keys) live.query({ sort }, 0, 1);
+    // 150 new rows and 100 changed ones in one write, the changed ones moving in every sort order.
+    const changed = rows.slice(0, 100).map((r, i) => ({ ...r, priority: i % 4, paidAt: r.paidAt - i * 997, recipientName: `批${i}`, orderNo: `Z${i}` }));
+    live.upsert([...rows.slice(250), ...changed]);
+    const fresh = new OrderIndex();
+    fresh.upsert([...changed, ...rows.slice(100)]);
+    expect(live.size).toBe(400);
     for (const sort of keys)
       for (const desc of [true, false]) {
         const a = live.query({ sort, desc }, 0, 1000).rows.map((r) => r.id);

@@ -61,8 +61,8 @@ const compareBy = (key: SortKey): ((a: OrderRow, b: OrderRow) => number) => {
 
 const comparators = Object.fromEntries(SORT_KEYS.map((k) => [k, compareBy(k)])) as Record<SortKey, (a: OrderRow, b: OrderRow) => number>;
 
-/** Batches larger than this re-sort from scratch (cheaper than thousands of splices). */
-const INCREMENTAL_LIMIT = 2000;
+/** Batches up to this size are placed by binary search and splice; larger ones are merged in one pass. */
+const SPLICE_LIMIT = 32;
 
 /** First position whose row is not before `row` (comparators end on the id, so positions are unique). */
 function lowerBound(arr: OrderRow[], row: OrderRow, cmp: (a: OrderRow, b: OrderRow) => number): number {
@@ -74,6 +74,22 @@ function lowerBound(arr: OrderRow[], row: OrderRow, cmp: (a: OrderRow, b: OrderR
     else hi = mid;
   }
   return lo;
+}
+
+/** `arr` without the rows whose ids are in `replaced`, merged with `batch` (sorted here) in order. */
+function mergeSorted(arr: OrderRow[], batch: OrderRow[], replaced: Map<string, OrderRow>, cmp: (a: OrderRow, b: OrderRow) => number): OrderRow[] {
+  batch.sort(cmp);
+  const out: OrderRow[] = new Array(arr.length + batch.length);
+  let n = 0;
+  let j = 0;
+  for (const r of arr) {
+    if (replaced.has(r.id)) continue;
+    while (j < batch.length && cmp(batch[j], r) < 0) out[n++] = batch[j++];
+    out[n++] = r;
+  }
+  while (j < batch.length) out[n++] = batch[j++];
+  out.length = n;
+  return out;
 }
 
 export interface QueryResult {
@@ -106,13 +122,27 @@ export class OrderIndex {
    */
   upsert(rows: Iterable<OrderRow>): void {
     const list = Array.isArray(rows) ? rows : [...rows];
-    const incremental = list.length <= INCREMENTAL_LIMIT;
-    for (const r of list) {
-      const old = this.byId.get(r.id);
-      this.byId.set(r.id, r);
-      if (incremental) for (const [key, arr] of this.sorted) this.move(arr, key, old, r);
+    if (list.length <= SPLICE_LIMIT) {
+      for (const r of list) {
+        const old = this.byId.get(r.id);
+        if (old) this.count(old, -1);
+        this.count(r, 1);
+        this.byId.set(r.id, r);
+        for (const [key, arr] of this.sorted) this.move(arr, key, old, r);
+      }
+    } else {
+      // Bulk (an import chunk, a shard projected again): drop the old versions and merge the sorted batch in
+      // one linear pass per cached order, instead of thousands of splices or a full re-sort of 100k rows.
+      const fresh = new Map<string, OrderRow>();
+      for (const r of list) fresh.set(r.id, r);
+      for (const r of fresh.values()) {
+        const old = this.byId.get(r.id);
+        if (old) this.count(old, -1);
+        this.count(r, 1);
+        this.byId.set(r.id, r);
+      }
+      for (const [key, arr] of this.sorted) this.sorted.set(key, mergeSorted(arr, [...fresh.values()], fresh, comparators[key]));
     }
-    if (!incremental) this.sorted.clear();
     this.forgetMatches();
   }
 
@@ -120,6 +150,7 @@ export class OrderIndex {
     for (const id of ids) {
       const old = this.byId.get(id);
       if (!old) continue;
+      this.count(old, -1);
       this.byId.delete(id);
       for (const [key, arr] of this.sorted) this.move(arr, key, old, undefined);
     }
@@ -129,6 +160,7 @@ export class OrderIndex {
   clear(): void {
     this.byId.clear();
     this.sorted.clear();
+    for (const m of Object.values(this.counts)) m.clear();
     this.forgetMatches();
   }
 
@@ -191,17 +223,22 @@ export class OrderIndex {
 
   /** Distinct values for filter menus, with counts. */
   facets(): Facets {
-    const count = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
-    const f = { statuses: new Map<string, number>(), platforms: new Map<string, number>(), shops: new Map<string, number>(), provinces: new Map<string, number>(), couriers: new Map<string, number>() };
-    for (const r of this.byId.values()) {
-      count(f.statuses, r.display);
-      count(f.platforms, r.platform);
-      count(f.shops, r.shopId);
-      count(f.provinces, r.province);
-      count(f.couriers, r.courierId);
-    }
-    const list = (m: Map<string, number>) => [...m].map(([value, n]) => ({ value, n })).sort((a, b) => b.n - a.n);
+    const list = (m: Map<string, number>) => [...m].flatMap(([value, n]) => (n > 0 ? [{ value, n }] : [])).sort((a, b) => b.n - a.n);
+    const f = this.counts;
     return { statuses: list(f.statuses), platforms: list(f.platforms), shops: list(f.shops), provinces: list(f.provinces), couriers: list(f.couriers) };
+  }
+
+  /** Facet counts kept current on every write, so the filter menus cost nothing while an import streams in. */
+  private counts = { statuses: new Map<string, number>(), platforms: new Map<string, number>(), shops: new Map<string, number>(), provinces: new Map<string, number>(), couriers: new Map<string, number>() };
+
+  private count(r: OrderRow, by: 1 | -1): void {
+    const add = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + by);
+    const f = this.counts;
+    add(f.statuses, r.display);
+    add(f.platforms, r.platform);
+    add(f.shops, r.shopId);
+    add(f.provinces, r.province);
+    add(f.couriers, r.courierId);
   }
 }
 

@@ -29,6 +29,8 @@ export class StationDb extends Dexie {
     super(name);
     this.version(1).stores({ rows: 'id, paidAt, shard', meta: 'key' });
     this.version(2).stores({ journal: '++seq, jobId, shipmentId, at' });
+    // No query reads rows by shard: dropping that index makes every stored row one index update cheaper.
+    this.version(3).stores({ rows: 'id, paidAt' });
   }
 
   async getMeta<T>(key: string): Promise<T | undefined> {
