@@ -183,7 +183,7 @@ describe('facets', () => {
     expect(f.statuses.find((s) => s.value === 'shipped')).toBeUndefined();
     const fresh = new OrderIndex();
     fresh.upsert([...index.all()]);
-    const byValue = (x: typeof f) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, Object.fromEntries(v.map((e) => [e.value, e.n]))]));
+    const byValue = (x: typeof f) => Object.fromEntries(Object.entries(x).map(([k, v]: [string, { value: string; n: number }[]]) => [k, Object.fromEntries(v.map((e) => [e.value, e.n]))]));
     expect(byValue(f)).toEqual(byValue(fresh.facets()));
   });
 });

@@ -41,7 +41,7 @@ describe('ZPL commands', () => {
       { type: 'text', id: 't', x: 1, y: 6, w: 40, h: 4, value: '{trackingNo}', fontSize: 3, align: 'right' }
     ], { zpl: { cjkFont: 'E:ANMDS.TTF' } });
     expect(out).toContain('^CWJ,E:ANMDS.TTF\n');
-    expect(out).toContain(`^FO8,8^AJN,24,24^FD收件人 ${fixtureContext().recipient?.name ?? ''}`);
+    expect(out).toContain(`^FO8,8^AJN,24,24^FD收件人 ${fixtureContext().orders?.[0]?.recipient.name}`);
     expect(out).toContain('^FO8,48^AJN,24,24^FB320,1,0,R,0^FDSF1412345678901^FS');
     expect(out).not.toContain('^GFA');
     const profile = defaultProfile('zpl', { zpl: { cjkFont: 'E:ANMDS.TTF', code128Auto: true } });
