@@ -145,3 +145,92 @@ test('a catalog file adds SKUs that mapping can then use; a bad row is named', a
   await expect(page.getByTestId('sku-error')).toContainText(/abc/);
   await expect(page.locator('#sku-codes option[value^="NEW-001 "]')).toHaveCount(1);
 });
+
+test('a 200 MB export is refused by its size before it is read, in the station language; the page stays usable', async ({ page }) => {
+  await page.goto('/');
+  await setUpStation(page, { name: 'Big file', alone: true });
+  await loadDemo(page, 1000);
+  const before = Number(((await page.getByTestId('order-count').textContent()) ?? '').replace(/\D/g, ''));
+  // English, whatever language the browser started in (the switch shows the language it switches to).
+  if ((await page.getByTestId('lang-switch').textContent())?.includes('EN')) await page.getByTestId('lang-switch').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByTestId('import-open').click();
+  // 200 MB made in the page (a zero-filled buffer): nothing this size goes through the test driver or the repo.
+  await page.getByTestId('import-file-input').evaluate((input: HTMLInputElement) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new ArrayBuffer(200 * 1024 * 1024)], 'orders-2025-11.csv', { type: 'text/csv' }));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  const error = page.getByTestId('import-error');
+  await expect(error).toContainText('orders-2025-11.csv');
+  await expect(error).toContainText('200 MB');
+  await expect(error).toContainText('150 MB limit');
+  await expect(error).toContainText(/by date range/);
+  await expect(page.getByTestId('import-confirm')).toHaveCount(0);
+  await expect(page.getByTestId('import-progress')).toHaveCount(0);
+  // Still usable: a normal file right after it is read as usual, and nothing of the big one was stored.
+  await page.getByTestId('import-file-input').setInputFiles(shopify.files.map((f: string) => `${dir}/shopify/${f}`));
+  await expect(page.getByTestId('import-count-new')).toHaveAttribute('data-n', String(shopify.expected.length));
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('import-panel')).toBeHidden();
+  await page.getByTestId('search').fill('');
+  await expect.poll(async () => Number(((await page.getByTestId('order-count').textContent()) ?? '').replace(/\D/g, ''))).toBe(before);
+});
+
+test('SKU mapping suggests our SKU by code and by title, keyboard and "accept all" confirm, catalog stock goes to the chosen warehouse', async ({ page }) => {
+  await page.goto('/');
+  await setUpStation(page, { name: 'Suggestions', alone: true });
+  await loadDemo(page, 1000);
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-file-input').setInputFiles(shopify.files.map((f: string) => `${dir}/shopify/${f}`));
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('import-panel')).toBeHidden();
+
+  await page.getByTestId('sku-open').click();
+  await expect(page.getByTestId('sku-row').first()).toBeVisible();
+  // Our catalog writes the Shopify SKU FERN-A4 as fern_a4, and names the tote a little differently.
+  const csv = '商品编码,条码,商品名称,规格,重量(g),库位,库存\r\nfern_a4,,Botanical Fern Art Print,A4,40,S-01-01,12\r\nTOTE-CANVAS,,Canvas Tote Bag (natural),米色,180,S-01-02,7\r\n';
+  const warehouse = page.getByTestId('catalog-warehouse');
+  await expect(warehouse.locator('option')).toHaveCount(2);
+  await warehouse.selectOption({ index: 1 });
+  const chosenWarehouse = await warehouse.inputValue();
+  await page.getByTestId('catalog-input').setInputFiles({ name: 'catalog.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + csv, 'utf8') });
+  await expect(page.getByTestId('sku-saved')).toContainText('2');
+
+  const fern = page.getByTestId('sku-row').filter({ hasText: 'FERN-A4' });
+  const tote = page.getByTestId('sku-row').filter({ hasText: 'TOTE-1' });
+  await expect(fern.locator('[data-testid^="sku-suggestion-"]')).toHaveAttribute('data-why', 'outer-id');
+  await expect(fern.locator('[data-testid^="sku-suggestion-"]')).toHaveAttribute('data-score', '100');
+  await expect(fern.locator('input')).toHaveValue(/^fern_a4 /);
+  await expect(tote.locator('[data-testid^="sku-suggestion-"]')).toHaveAttribute('data-why', 'title-spec');
+  await expect(tote.locator('input')).toHaveValue(/^TOTE-CANVAS /);
+  const toteScore = Number(await tote.locator('[data-testid^="sku-suggestion-"]').getAttribute('data-score'));
+  expect(toteScore).toBeLessThan(90);
+
+  // Suggestions are not saved until confirmed.
+  await expect(page.getByTestId('sku-save')).toBeDisabled();
+  await page.getByTestId('sku-threshold').fill('90');
+  await page.getByTestId('sku-accept-all').click();
+  await expect(fern.locator('[data-testid^="sku-confirmed-"]')).toBeVisible();
+  await expect(tote.locator('[data-testid^="sku-suggestion-"]')).toBeVisible();
+  // The keyboard: Enter confirms the weaker suggestion and moves to the next row.
+  await tote.locator('input').focus();
+  await page.keyboard.press('Enter');
+  await expect(tote.locator('[data-testid^="sku-confirmed-"]')).toBeVisible();
+  await expect(tote.locator('input')).not.toBeFocused();
+  await page.getByTestId('sku-save').click();
+  await expect(page.getByTestId('sku-saved')).toContainText('2');
+  await expect(page.getByTestId('sku-row').filter({ hasText: 'FERN-A4' })).toHaveCount(0);
+  await expect(page.getByTestId('sku-row').filter({ hasText: 'TOTE-1' })).toHaveCount(0);
+
+  // The opening stock counts for the warehouse picked in the panel (no screen lists stock yet: ask the engine).
+  const stock = await page.evaluate(async () => {
+    const api = (globalThis as unknown as { __packdesk: { remote: { catalog(): Promise<{ stock: { warehouseId: string; sku: string; onHand: number }[] }> } } }).__packdesk;
+    return (await api.remote.catalog()).stock.filter((s) => s.sku === 'fern_a4' || s.sku === 'TOTE-CANVAS');
+  });
+  expect(stock).toEqual(expect.arrayContaining([{ warehouseId: chosenWarehouse, sku: 'fern_a4', onHand: 12 }, { warehouseId: chosenWarehouse, sku: 'TOTE-CANVAS', onHand: 7 }]));
+  expect(stock.every((s) => s.warehouseId === chosenWarehouse)).toBe(true);
+});

@@ -15,6 +15,7 @@ import { orderId } from '../domain/ids';
 import { Order, type OrderLine, type Platform, type Shop, type SkuMapping } from '../domain/schemas';
 import { normaliseAddress, parseAddress, type AddressParts } from './address';
 import { checkIdCell, classifyPhone, type PhoneKind } from './cleaning';
+import { formatImport, msg, reasonOf, type ImportText } from './messages';
 import { courierIdFromName } from './couriers';
 import type { ImportField } from './presets/index';
 import { parseSource, rowNumber, type Got, type Rejected, type Row, type SourceTable } from './parse-rows';
@@ -28,6 +29,7 @@ export interface Skipped {
   orderNo: string;
   code: 'unpaid' | 'shipped' | 'closed_unpaid';
   reason: string;
+  text: ImportText;
 }
 
 export type OrderFlagKind =
@@ -87,8 +89,8 @@ class OrderFields {
   readonly errors: Rejected[] = [];
   constructor(private readonly heads: readonly Row[]) {}
 
-  private reject(r: Row, g: Got, code: string, reason: string): void {
-    this.errors.push({ file: r.src.table.file, row: r.row, column: g.header, value: g.value, code, reason });
+  private reject(r: Row, g: Got, code: string, text: ImportText): void {
+    this.errors.push({ file: r.src.table.file, row: r.row, column: g.header, value: g.value, code, reason: formatImport(text), text });
   }
 
   text(field: ImportField): string | undefined {
@@ -110,7 +112,7 @@ class OrderFields {
   num(field: ImportField, parse: typeof parseCents): number | undefined {
     for (const r of this.heads) {
       if (!r.fields.first(field)) continue;
-      return rowNumber(r.fields, field, parse, (g, code, reason) => this.reject(r, g, code, reason));
+      return rowNumber(r.fields, field, parse, (g, code, text) => this.reject(r, g, code, text));
     }
     return undefined;
   }
@@ -123,7 +125,7 @@ class OrderFields {
     for (const r of this.heads)
       for (const g of r.fields.all('phone')) {
         const p = classifyPhone(g.value);
-        if (!p.ok) this.reject(r, g, p.code, p.reason);
+        if (!p.ok) this.reject(r, g, p.code, p.text);
         else if (p.kind !== 'empty') return p;
       }
     return undefined;
@@ -192,13 +194,13 @@ export function buildOrders(sources: readonly SourceTable[], opts: BuildOptions 
     const where = (r: Row) => ({ file: r.src.table.file, row: r.row, orderNo: g.orderNo });
     const errors: Rejected[] = [];
     for (const r of rows) if (r.errors.length) errors.push(...r.errors);
-    const rejectOrder = (column: string, value: string, code: string, reason: string, at: Row = first) => errors.push({ ...where(at), column, value, code, reason });
+    const rejectOrder = (column: string, value: string, code: string, text: ImportText, at: Row = first) => errors.push({ ...where(at), column, value, code, reason: formatImport(text), text });
     const finishRejected = () => {
       const bad = new Set(errors.map((e) => `${e.file}#${e.row}`));
       for (const e of errors) rejected.push({ ...e, orderNo: g.orderNo });
       for (const r of rows)
         if (!bad.has(`${r.src.table.file}#${r.row}`))
-          rejected.push({ ...where(r), column: '', value: '', code: 'order_incomplete', reason: `同一订单（${g.orderNo}）的其他行有错误，整单没有导入。` });
+          rejected.push({ ...where(r), column: '', value: '', code: 'order_incomplete', ...reasonOf('order_incomplete', { orderNo: g.orderNo }) });
     };
     if (errors.length) {
       finishRejected();
@@ -206,7 +208,7 @@ export function buildOrders(sources: readonly SourceTable[], opts: BuildOptions 
     }
     if (!g.heads.length) {
       const itemsOnly = g.lines.some((r) => r.src.preset.role === 'items');
-      rejectOrder('', '', 'order_head_missing', itemsOnly ? '只有宝贝报表里有这个订单，缺少收件人和地址；请把同一时间段的订单报表一起导入。' : '这个订单没有订单信息行。');
+      rejectOrder('', '', 'order_head_missing', msg(itemsOnly ? 'order_head_missing_items' : 'order_head_missing'));
       finishRejected();
       continue;
     }
@@ -222,19 +224,19 @@ export function buildOrders(sources: readonly SourceTable[], opts: BuildOptions 
     const stage: OrderStage = cancelled !== undefined && parseFlag(cancelled) ? 'closed' : payStage === 'unpaid' || payStage === 'closed' ? payStage : classifyStage(status);
     const paidAtCell = of.time('paidAt');
     if (stage === 'unpaid') {
-      skipped.push({ ...where(first), code: 'unpaid', reason: `未付款（${status || of.text('payStatus')}），不导入。` });
+      skipped.push({ ...where(first), code: 'unpaid', ...reasonOf('unpaid', { status: status || (of.text('payStatus') ?? '') }) });
       continue;
     }
     if (stage === 'shipped' && !opts.keepShipped) {
-      skipped.push({ ...where(first), code: 'shipped', reason: `已发货（${status}），不导入。` });
+      skipped.push({ ...where(first), code: 'shipped', ...reasonOf('shipped', { status }) });
       continue;
     }
     if (stage === 'closed' && paidAtCell === undefined) {
-      skipped.push({ ...where(first), code: 'closed_unpaid', reason: `订单已关闭且未付款（${status || '已取消'}），不导入。` });
+      skipped.push({ ...where(first), code: 'closed_unpaid', ...reasonOf('closed_unpaid', { status: status || 'cancelledStatus' }) });
       continue;
     }
     const paidAt = paidAtCell ?? of.time('createdAt');
-    if (paidAt === undefined) rejectOrder(of.header('paidAt', '付款时间'), '', 'paid_at_missing', '付款时间为空，无法确定订单时间。');
+    if (paidAt === undefined) rejectOrder(of.header('paidAt', '付款时间'), '', 'paid_at_missing', msg('paid_at_missing'));
 
     const shopText = of.text('shop');
     const shop = shopText ? (shopsById.get(shopText) ?? shopsByName.get(shopText)) : undefined;
@@ -249,7 +251,7 @@ export function buildOrders(sources: readonly SourceTable[], opts: BuildOptions 
         name = HIDDEN_RECIPIENT;
         hidden = true;
         flag('recipient_hidden', '平台导出文件不含收件人姓名/电话（隐私保护），需通过平台电子面单打印。');
-      } else rejectOrder(of.header('recipientName', '收件人'), '', 'recipient_missing', '收件人姓名为空。');
+      } else rejectOrder(of.header('recipientName', '收件人'), '', 'recipient_missing', msg('recipient_missing'));
     }
     const phoneResult = of.phone();
     const phone = phoneResult?.phone ?? '';
@@ -265,13 +267,13 @@ export function buildOrders(sources: readonly SourceTable[], opts: BuildOptions 
     let address: AddressParts;
     if (preset.international && country !== undefined && !CHINA.test(country)) {
       address = { ...split, detail: [detailText, country].filter(Boolean).join(', ') };
-      if (!detailText && !split.city) rejectOrder('', '', 'address_missing', '收货地址为空。');
+      if (!detailText && !split.city) rejectOrder('', '', 'address_missing', msg('address_missing'));
     } else {
       const hasSplit = split.province || split.city || split.district;
       const resolved = !hasSplit && full ? parseAddress(full.value) : normaliseAddress({ ...split, detail: detailText });
       address = resolved.address;
       const empty = !address.province && !address.city && !address.detail;
-      if (empty && !hidden) rejectOrder(full?.header ?? of.header('detail', '收货地址'), '', 'address_missing', '收货地址为空。');
+      if (empty && !hidden) rejectOrder(full?.header ?? of.header('detail', '收货地址'), '', 'address_missing', msg('address_missing'));
       else if (resolved.unresolved && !empty) {
         const level = { province: '省', city: '市', district: '区/县' }[resolved.unresolved];
         flag('address_unresolved', `地址的${level}无法识别：「${full?.value ?? [split.province, split.city, split.district, detailText].filter(Boolean).join(' ')}」，请人工核对。`);
@@ -286,7 +288,7 @@ export function buildOrders(sources: readonly SourceTable[], opts: BuildOptions 
     for (const r of g.lines) {
       const l = r.line!;
       if (l.qty === undefined) {
-        rejectOrder(r.fields.header('qty') || '数量', '', 'qty_missing', '数量为空。', r);
+        rejectOrder(r.fields.header('qty') || '数量', '', 'qty_missing', msg('qty_missing'), r);
         continue;
       }
       let price = l.price;
@@ -323,7 +325,7 @@ export function buildOrders(sources: readonly SourceTable[], opts: BuildOptions 
     else if (words.some((x) => x !== 'none') || (of.num('refundAmount', parseCents) ?? 0) > 0) refund = 'requested';
 
     const trackingGot = of.got('trackingNo');
-    const trackingChecked = trackingGot && checkIdCell(trackingGot, '运单号');
+    const trackingChecked = trackingGot && checkIdCell(trackingGot, 'trackingNo');
     const trackingNo = trackingChecked?.ok ? trackingChecked.value : trackingGot?.value;
     const courierText = of.text('courier');
     const courierId = courierText ? courierIdFromName(courierText) : undefined;
@@ -359,7 +361,7 @@ export function buildOrders(sources: readonly SourceTable[], opts: BuildOptions 
     }
     const checked = Order.safeParse(candidate);
     if (!checked.success) {
-      for (const issue of checked.error.issues) rejectOrder(issue.path.join('.'), '', 'schema', `订单数据不完整：${issue.path.join('.')} ${issue.message}`);
+      for (const issue of checked.error.issues) rejectOrder(issue.path.join('.'), '', 'schema', msg('schema', { detail: `${issue.path.join('.')} ${issue.message}` }));
       finishRejected();
       continue;
     }

@@ -13,6 +13,7 @@
 // Full-width digits, letters and spaces (０-９, Ａ-Ｚ, U+3000) become ASCII. Phones in scientific notation are
 // rejected; masked phones (138****1234) and privacy numbers with an extension (-1234, 转1234, 分机) are kept
 // exactly as given and marked, since they are what the courier needs.
+import { formatImport, msg, type ImportText } from './messages';
 
 export interface CleanCell {
   value: string;
@@ -90,16 +91,18 @@ export function cleanCell(raw: string): CleanCell {
 const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?[eE][+-]\d+$/;
 export const isScientific = (s: string): boolean => SCIENTIFIC.test(s);
 
-export type CheckResult = { ok: true; value: string } | { ok: false; code: string; reason: string };
+export type CheckResult = { ok: true; value: string } | { ok: false; code: string; reason: string; text: ImportText };
 
-const REEXPORT = '请回到平台重新导出原始文件直接导入；不要用 Excel 打开后再保存（如需查看，用 Excel「数据→从文本/CSV」并把该列设为文本）。';
+/** What an id cell holds, as a TERMS key of messages.ts. */
+export type IdTerm = 'orderNo' | 'skuCode' | 'barcode' | 'trackingNo' | 'platformSku' | 'outerSku';
+
+const failed = (code: string, t: ImportText) => ({ ok: false as const, code, reason: formatImport(t), text: t });
 
 /** An id cell (order number, SKU id, tracking number) on its own: scientific notation and Excel's ".0" tail. */
-export function checkIdCell(cell: CleanCell, what = '订单号'): CheckResult {
+export function checkIdCell(cell: CleanCell, what: IdTerm = 'orderNo'): CheckResult {
   const v = normaliseWidth(cell.value, true);
-  if (v === '') return { ok: false, code: 'id_missing', reason: `${what}为空。` };
-  if (isScientific(v))
-    return { ok: false, code: 'id_scientific', reason: `${what}「${v}」被 Excel 变成了科学计数法，后面的数字已经丢失，无法还原。${REEXPORT}` };
+  if (v === '') return failed('id_missing', msg('id_missing', { what }));
+  if (isScientific(v)) return failed('id_scientific', msg('id_scientific', { what, value: v }));
   const dotZero = /^(\d+)\.0+$/.exec(v);
   if (dotZero) return { ok: true, value: dotZero[1] };
   return { ok: true, value: v };
@@ -132,12 +135,11 @@ export function findRoundedIds(cells: readonly CleanCell[]): RoundingVerdict {
   return evidence >= 3 ? { rounded: suspicious, doubtful: [] } : { rounded: [], doubtful: suspicious };
 }
 
-export const roundedReason = (value: string, what = '订单号'): string =>
-  `${what}「${value}」第 15 位以后全是 0，像是被 Excel 按 15 位有效数字截断过（Excel 只保留数字的前 15 位），原${what}已经丢失。${REEXPORT}`;
+export const roundedText = (value: string, what: IdTerm = 'orderNo'): ImportText => msg('id_rounded', { what, value });
 
 export type PhoneKind = 'empty' | 'mobile' | 'landline' | 'masked' | 'privacy_ext' | 'other';
 
-export type PhoneResult = { ok: true; phone: string; kind: PhoneKind } | { ok: false; code: string; reason: string };
+export type PhoneResult = { ok: true; phone: string; kind: PhoneKind } | { ok: false; code: string; reason: string; text: ImportText };
 
 const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
@@ -148,8 +150,7 @@ const PRIVACY_EXT = new RegExp(String.raw`^(?:\+?86)?1[3-9]\d{9}${EXT}|^0\d{2,3}
 export function classifyPhone(raw: string): PhoneResult {
   const v = normaliseWidth(raw, true).trim();
   if (v === '') return { ok: true, phone: '', kind: 'empty' };
-  if (isScientific(v))
-    return { ok: false, code: 'phone_scientific', reason: `电话「${v}」被 Excel 变成了科学计数法，号码已经丢失。${REEXPORT}` };
+  if (isScientific(v)) return failed('phone_scientific', msg('phone_scientific', { value: v }));
   if (v.includes('*')) return { ok: true, phone: v, kind: 'masked' };
   const compact = v.replace(/[\s-]/g, '');
   if (MOBILE.test(compact)) return { ok: true, phone: compact, kind: 'mobile' };

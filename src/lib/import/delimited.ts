@@ -6,6 +6,7 @@
 // ~1 MB so a worker can post it. Damage is reported, never guessed away: a quote that never closes (a cut-off
 // file) marks that row bad, a short last row without a final newline is a truncated row, a row with extra
 // non-empty fields is bad; short rows elsewhere are padded (writers drop trailing empty cells) with a warning.
+import { msg, zh, type ImportMessageKey, type ImportParams, type ImportText } from './messages';
 export type Delimiter = ',' | '\t' | ';' | '|';
 export const DELIMITERS: readonly Delimiter[] = [',', '\t', ';', '|'];
 
@@ -25,7 +26,9 @@ export type TableIssueKind =
 export interface TableIssue {
   kind: TableIssueKind;
   severity: 'warning' | 'error';
+  /** The Chinese sentence; `text` is the same message for any language. */
   message: string;
+  text: ImportText;
   row?: number;
   line?: number;
   column?: string;
@@ -42,7 +45,7 @@ export interface Table {
   /** Physical line where each row starts (CSV only; equals rowNumbers for spreadsheets). */
   lines: number[];
   /** Rows that must not be imported, by index into `rows`, with the reason. */
-  badRows: Map<number, { code: TableIssueKind; reason: string }>;
+  badRows: Map<number, { code: TableIssueKind; reason: string; text: ImportText }>;
   issues: TableIssue[];
 }
 
@@ -224,29 +227,29 @@ export function parseDelimited(text: string, opts: DelimitedOptions = {}): Table
       table.headers = rec.fields.map((h, i) => (i === 0 ? h.replace(/^\ufeff/, '') : h).trim());
       checkHeaders(table, recordNo);
       if (rec.unterminated)
-        table.issues.push({ kind: 'unterminated_quote', severity: 'error', row: recordNo, line: rec.line, message: `表头（第 ${rec.line} 行）的引号没有闭合，文件无法按表格读取。` });
+        table.issues.push({ kind: 'unterminated_quote', severity: 'error', row: recordNo, line: rec.line, ...said('header_unterminated', { line: rec.line }) });
       continue;
     }
     const idx = table.rows.length;
     const fields = rec.fields;
     const width = table.headers.length;
     if (rec.unterminated) {
-      const message = `第 ${recordNo} 行（文件第 ${rec.line} 行起）的引号没有闭合，文件可能被截断；这一行没有导入。`;
-      table.badRows.set(idx, { code: 'unterminated_quote', reason: message });
-      table.issues.push({ kind: 'unterminated_quote', severity: 'error', row: recordNo, line: rec.line, message });
+      const m = said('unterminated_quote', { row: recordNo, line: rec.line });
+      table.badRows.set(idx, { code: 'unterminated_quote', reason: m.message, text: m.text });
+      table.issues.push({ kind: 'unterminated_quote', severity: 'error', row: recordNo, line: rec.line, ...m });
     } else if (fields.length < width && !rec.endedWithNewline && reader.pos >= total) {
-      const message = `最后一行（第 ${recordNo} 行）只有 ${fields.length} 列，表头有 ${width} 列，文件可能被截断；这一行没有导入。`;
-      table.badRows.set(idx, { code: 'truncated_row', reason: message });
-      table.issues.push({ kind: 'truncated_row', severity: 'error', row: recordNo, line: rec.line, message });
+      const m = said('truncated_row', { row: recordNo, n: fields.length, width });
+      table.badRows.set(idx, { code: 'truncated_row', reason: m.message, text: m.text });
+      table.issues.push({ kind: 'truncated_row', severity: 'error', row: recordNo, line: rec.line, ...m });
     } else if (fields.length > width && fields.slice(width).some((f) => f !== '')) {
-      const message = `第 ${recordNo} 行有 ${fields.length} 列，比表头多 ${fields.length - width} 列（可能有未加引号的分隔符）；这一行没有导入。`;
-      table.badRows.set(idx, { code: 'long_row', reason: message });
-      table.issues.push({ kind: 'long_row', severity: 'error', row: recordNo, line: rec.line, message });
+      const m = said('long_row', { row: recordNo, n: fields.length, extra: fields.length - width });
+      table.badRows.set(idx, { code: 'long_row', reason: m.message, text: m.text });
+      table.issues.push({ kind: 'long_row', severity: 'error', row: recordNo, line: rec.line, ...m });
     } else if (fields.length < width) {
-      table.issues.push({ kind: 'short_row', severity: 'warning', row: recordNo, line: rec.line, message: `第 ${recordNo} 行只有 ${fields.length} 列，缺的列按空白处理。` });
+      table.issues.push({ kind: 'short_row', severity: 'warning', row: recordNo, line: rec.line, ...said('short_row', { row: recordNo, n: fields.length }) });
     }
     if (rec.strayQuote)
-      table.issues.push({ kind: 'stray_quote', severity: 'warning', row: recordNo, line: rec.line, message: `第 ${recordNo} 行的引号后面还有文字，已按原样保留。` });
+      table.issues.push({ kind: 'stray_quote', severity: 'warning', row: recordNo, line: rec.line, ...said('stray_quote', { row: recordNo }) });
     while (fields.length < width) fields.push('');
     if (fields.length > width) fields.length = width;
     table.rows.push(fields);
@@ -257,6 +260,9 @@ export function parseDelimited(text: string, opts: DelimitedOptions = {}): Table
   opts.onProgress?.(total, total);
   return table;
 }
+
+/** A message as an issue carries it: the Chinese sentence and the key + parameters for any language. */
+export const said = (key: ImportMessageKey, params: ImportParams = {}): { message: string; text: ImportText } => ({ message: zh(key, params), text: msg(key, params) });
 
 /** Duplicate and empty header names, reported once each with their positions. */
 export function checkHeaders(table: Table, headerRow = 1): void {
@@ -269,12 +275,12 @@ export function checkHeaders(table: Table, headerRow = 1): void {
   });
   for (const [h, at] of seen) {
     if (at.length < 2) continue;
-    const cols = at.map((i) => columnLetter(i)).join('、');
-    table.issues.push({ kind: 'duplicate_header', severity: 'warning', row: headerRow, column: h, message: `表头「${h}」出现了 ${at.length} 次（${cols} 列），只使用第一次出现的那一列。` });
+    const cols = at.map((i) => columnLetter(i));
+    table.issues.push({ kind: 'duplicate_header', severity: 'warning', row: headerRow, column: h, ...said('duplicate_header', { header: h, n: at.length, cols }) });
   }
   const empty = table.headers.map((h, i) => (h === '' ? i : -1)).filter((i) => i >= 0 && i < table.headers.length - 1);
   if (empty.length)
-    table.issues.push({ kind: 'empty_header', severity: 'warning', row: headerRow, message: `${empty.map(columnLetter).join('、')} 列没有表头，这些列被忽略。` });
+    table.issues.push({ kind: 'empty_header', severity: 'warning', row: headerRow, ...said('empty_header', { cols: empty.map(columnLetter) }) });
 }
 
 /** Spreadsheet column letter for a 0-based index: 0 -> A, 26 -> AA. */

@@ -9,6 +9,7 @@
 // a workbook, a ZIP, a PDF or an image renamed .csv is named as what it is instead of decoded into noise.
 import { unzipSync } from 'fflate';
 import { ImportError } from './errors';
+import { msg } from './messages';
 
 export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gbk', 'gb18030', 'windows-1252'] as const;
 export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
@@ -17,7 +18,7 @@ export type ContentKind = 'text' | 'xlsx' | 'xls' | 'zip' | 'binary';
 
 export interface SniffResult {
   kind: ContentKind;
-  /** For binary content: what it looks like (PDF, PNG, ...), for the error message. */
+  /** For binary content: what it looks like (a TERMS key: pdf, png, ...), for the error message. */
   detail?: string;
 }
 
@@ -37,28 +38,28 @@ export interface DecodedText extends DetectedEncoding {
 }
 
 const MAGIC: readonly (readonly [number[], string])[] = [
-  [[0x25, 0x50, 0x44, 0x46], 'PDF'],
-  [[0x89, 0x50, 0x4e, 0x47], 'PNG 图片'],
-  [[0xff, 0xd8, 0xff], 'JPEG 图片'],
-  [[0x47, 0x49, 0x46, 0x38], 'GIF 图片'],
-  [[0x1f, 0x8b], 'GZIP 压缩包'],
-  [[0x52, 0x61, 0x72, 0x21], 'RAR 压缩包'],
-  [[0x37, 0x7a, 0xbc, 0xaf], '7z 压缩包']
+  [[0x25, 0x50, 0x44, 0x46], 'pdf'],
+  [[0x89, 0x50, 0x4e, 0x47], 'png'],
+  [[0xff, 0xd8, 0xff], 'jpeg'],
+  [[0x47, 0x49, 0x46, 0x38], 'gif'],
+  [[0x1f, 0x8b], 'gzip'],
+  [[0x52, 0x61, 0x72, 0x21], 'rar'],
+  [[0x37, 0x7a, 0xbc, 0xaf], '7z']
 ];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 const startsWith = (b: Uint8Array, sig: readonly number[]): boolean => b.length >= sig.length && sig.every((x, i) => b[i] === x);
 
 /** What the bytes are, regardless of the file name. */
-export function sniffContent(bytes: Uint8Array): SniffResult {
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { kind: zipHoldsWorkbook(bytes) ? 'xlsx' : 'zip' };
+export function sniffContent(bytes: Uint8Array, file = ''): SniffResult {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { kind: zipHoldsWorkbook(bytes, file) ? 'xlsx' : 'zip' };
   if (startsWith(bytes, OLE)) return { kind: 'xls' };
   for (const [sig, name] of MAGIC) if (startsWith(bytes, sig)) return { kind: 'binary', detail: name };
-  if (looksBinary(bytes)) return { kind: 'binary', detail: '二进制数据' };
+  if (looksBinary(bytes)) return { kind: 'binary', detail: 'binary' };
   return { kind: 'text' };
 }
 
-function zipHoldsWorkbook(bytes: Uint8Array): boolean {
+function zipHoldsWorkbook(bytes: Uint8Array, file: string): boolean {
   let workbook = false;
   try {
     // The filter sees every entry name and decompresses none of them.
@@ -69,7 +70,7 @@ function zipHoldsWorkbook(bytes: Uint8Array): boolean {
       }
     });
   } catch (e) {
-    throw new ImportError('zip_archive', `文件是损坏的 ZIP/XLSX 压缩包，无法读取：${(e as Error).message}`);
+    throw new ImportError('zip_archive', msg('zip_corrupt', { file, cause: (e as Error).message }), { file });
   }
   return workbook;
 }
@@ -238,14 +239,14 @@ export interface DecodeOptions {
 /** Text of a text file, or a typed error for an empty file or for content that is not text. */
 export function decodeText(bytes: Uint8Array, opts: DecodeOptions = {}): DecodedText {
   const file = opts.file ?? '';
-  if (bytes.length === 0) throw new ImportError('empty_file', `文件「${file}」是空的（0 字节）。`, { file });
-  const sniff = sniffContent(bytes);
+  if (bytes.length === 0) throw new ImportError('empty_file', msg('empty_file', { file }), { file });
+  const sniff = sniffContent(bytes, file);
   if (sniff.kind === 'xlsx' || sniff.kind === 'xls')
-    throw new ImportError('binary_file', `文件「${file}」其实是 Excel 工作簿，不是文本文件；请按工作簿读取。`, { file, kind: sniff.kind });
+    throw new ImportError('binary_file', msg('workbook_not_text', { file }), { file, kind: sniff.kind });
   if (sniff.kind === 'zip')
-    throw new ImportError('zip_archive', `文件「${file}」是一个 ZIP 压缩包（可能是改了扩展名），请先解压，再导入里面的 CSV 或 Excel 文件。`, { file });
+    throw new ImportError('zip_archive', msg('zip_archive', { file }), { file });
   if (sniff.kind === 'binary')
-    throw new ImportError('binary_file', `文件「${file}」不是文本表格，看起来是${sniff.detail}；请导入平台导出的 CSV、TXT 或 Excel 文件。`, { file, kind: sniff.detail });
+    throw new ImportError('binary_file', msg('binary_file', { file, kind: sniff.detail ?? 'binary' }), { file, kind: sniff.detail });
 
   let decoded: DecodedText;
   if (opts.encoding) {
@@ -256,7 +257,7 @@ export function decodeText(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded
   } else {
     decoded = detectAndDecode(bytes);
   }
-  if (decoded.text.trim() === '') throw new ImportError('empty_file', `文件「${file}」没有任何内容（只有空白或 BOM）。`, { file });
+  if (decoded.text.trim() === '') throw new ImportError('empty_file', msg('empty_text', { file }), { file });
   return decoded;
 }
 

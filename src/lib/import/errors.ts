@@ -1,8 +1,10 @@
 // Typed import errors. A file that cannot be read stops the whole import before anything is stored, so these
-// are thrown, never logged: `code` lets the UI pick its own wording, `message` is already a complete Chinese
-// sentence naming the file (and row/column where there is one), and `details` carries what a screen needs
-// (headers and sample values for the column-mapping screen, the expected columns for a missing one).
+// are thrown, never logged: `code` says what went wrong, `text` is the message as a key + parameters (see
+// messages.ts) that the UI shows in zh or en, `message` is the same message as a complete Chinese sentence
+// naming the file (and row/column where there is one), and `details` carries what a screen needs (headers and
+// sample values for the column-mapping screen, the expected columns for a missing one).
 // Errors lose their class when cloned across a worker boundary: send `toJSON()` and rebuild with `fromJSON`.
+import { formatImport, type ImportText } from './messages';
 
 export type ImportErrorCode =
   | 'empty_file'
@@ -12,7 +14,8 @@ export type ImportErrorCode =
   | 'unreadable_spreadsheet'
   | 'no_header'
   | 'unknown_format'
-  | 'missing_column';
+  | 'missing_column'
+  | 'no_files';
 
 export interface ImportErrorDetails {
   file?: string;
@@ -28,6 +31,7 @@ export interface ImportErrorJson {
   name: 'ImportError';
   code: ImportErrorCode;
   message: string;
+  text: ImportText;
   details: ImportErrorDetails;
 }
 
@@ -35,18 +39,18 @@ export class ImportError extends Error {
   override readonly name = 'ImportError';
   constructor(
     readonly code: ImportErrorCode,
-    message: string,
+    readonly text: ImportText,
     readonly details: ImportErrorDetails = {}
   ) {
-    super(message);
+    super(formatImport(text, 'zh'));
   }
 
   toJSON(): ImportErrorJson {
-    return { name: 'ImportError', code: this.code, message: this.message, details: this.details };
+    return { name: 'ImportError', code: this.code, message: this.message, text: this.text, details: this.details };
   }
 
   static fromJSON(json: ImportErrorJson): ImportError {
-    return new ImportError(json.code, json.message, json.details);
+    return new ImportError(json.code, json.text, json.details);
   }
 }
 

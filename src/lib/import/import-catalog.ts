@@ -9,6 +9,7 @@ import { checkIdCell, cleanCell } from './cleaning';
 import { columnLetter } from './delimited';
 import type { TextEncodingName } from './encoding';
 import { ImportError } from './errors';
+import { formatImport, msg, reasonOf, type ImportText } from './messages';
 import type { ImportFile } from './import-orders';
 import { normaliseHeader } from './presets/index';
 import type { Rejected } from './parse-rows';
@@ -45,9 +46,10 @@ export interface CatalogImportResult {
   unusedHeaders: string[];
 }
 
-function parseWeight(raw: string, kgColumn: boolean): number | string {
+/** Grams, or undefined when the cell is not a weight. */
+function parseWeight(raw: string, kgColumn: boolean): number | undefined {
   const m = /^(\d+(?:\.\d+)?)\s*(kg|千克|公斤|g|克)?$/i.exec(raw.replace(/\s+/g, ''));
-  if (!m) return `重量「${raw}」不是数字。`;
+  if (!m) return undefined;
   const unit = (m[2] ?? (kgColumn ? 'kg' : 'g')).toLowerCase();
   const kg = unit === 'kg' || unit === '千克' || unit === '公斤';
   return Math.round(Number(m[1]) * (kg ? 1000 : 1));
@@ -65,7 +67,7 @@ export function parseCatalogFile(opts: CatalogImportOptions): CatalogImportResul
   for (const f of Object.keys(CATALOG_HEADERS) as CatalogField[])
     col[f] = CATALOG_HEADERS[f].map((h) => index.get(normaliseHeader(h))).find((i) => i !== undefined);
   if (col.code === undefined)
-    throw new ImportError('missing_column', `文件「${file.name}」缺少商品编码列（${CATALOG_HEADERS.code.join(' 或 ')}），无法导入商品。`, { file: file.name, headers: table.headers, expected: [...CATALOG_HEADERS.code] });
+    throw new ImportError('missing_column', msg('missing_sku_column', { file: file.name, expected: [...CATALOG_HEADERS.code] }), { file: file.name, headers: table.headers, expected: [...CATALOG_HEADERS.code] });
 
   const used = new Set(Object.values(col).filter((i): i is number => i !== undefined));
   const result: CatalogImportResult = { skus: [], stock: [], rejected: [], unusedHeaders: table.headers.filter((h, i) => h && !used.has(i)) };
@@ -73,41 +75,41 @@ export function parseCatalogFile(opts: CatalogImportOptions): CatalogImportResul
   table.rows.forEach((cells, idx) => {
     const row = table.rowNumbers[idx];
     const errors: Rejected[] = [];
-    const reject = (field: CatalogField | '', value: string, code: string, reason: string) =>
-      errors.push({ file: file.name, row, column: field && col[field] !== undefined ? table.headers[col[field]!] : '', value, code, reason });
+    const reject = (field: CatalogField | '', value: string, code: string, text: ImportText) =>
+      errors.push({ file: file.name, row, column: field && col[field] !== undefined ? table.headers[col[field]!] : '', value, code, reason: formatImport(text), text });
     const cell = (f: CatalogField) => (col[f] === undefined ? '' : cleanCell(cells[col[f]!] ?? '').value);
     const bad = table.badRows.get(idx);
-    if (bad) reject('', '', bad.code, bad.reason);
+    if (bad) reject('', '', bad.code, bad.text);
 
     const codeCell = cleanCell(cells[col.code!] ?? '');
-    const code = checkIdCell(codeCell, '商品编码');
-    if (!code.ok) reject('code', codeCell.value, code.code, code.reason);
-    else if (seen.has(code.value)) reject('code', code.value, 'duplicate_sku', `商品编码「${code.value}」与第 ${seen.get(code.value)} 行重复，这一行没有导入。`);
+    const code = checkIdCell(codeCell, 'skuCode');
+    if (!code.ok) reject('code', codeCell.value, code.code, code.text);
+    else if (seen.has(code.value)) reject('code', code.value, 'duplicate_sku', msg('duplicate_sku', { value: code.value, row: seen.get(code.value)! }));
 
     const barcodes: string[] = [];
     for (const b of cell('barcodes').split(/[,，;；/|\s]+/).filter(Boolean)) {
-      const c = checkIdCell({ value: b, guarded: false }, '条码');
+      const c = checkIdCell({ value: b, guarded: false }, 'barcode');
       if (c.ok) barcodes.push(c.value);
-      else reject('barcodes', b, c.code, c.reason);
+      else reject('barcodes', b, c.code, c.text);
     }
     let weight = 0;
     const w = col.weightKg !== undefined ? cell('weightKg') : cell('weight');
     if (w) {
       const g = parseWeight(w, col.weightKg !== undefined);
-      if (typeof g === 'string') reject(col.weightKg !== undefined ? 'weightKg' : 'weight', w, 'weight_invalid', g);
+      if (g === undefined) reject(col.weightKg !== undefined ? 'weightKg' : 'weight', w, 'weight_invalid', msg('weight_invalid', { value: w }));
       else weight = g;
     }
     let price = 0;
     const p = cell('price');
     if (p) {
       const r = parseCents(p);
-      if (!r.ok) reject('price', p, r.code, r.reason);
+      if (!r.ok) reject('price', p, r.code, r.text);
       else price = r.value ?? 0;
     }
     let onHand: number | undefined;
     const s = cell('onHand');
     if (s && opts.warehouseId) {
-      if (!/^-?\d+$/.test(s)) reject('onHand', s, 'stock_invalid', `库存「${s}」不是整数。`);
+      if (!/^-?\d+$/.test(s)) reject('onHand', s, 'stock_invalid', msg('stock_invalid', { value: s }));
       else onHand = Number(s);
     }
     if (errors.length || !code.ok) {
@@ -116,7 +118,7 @@ export function parseCatalogFile(opts: CatalogImportOptions): CatalogImportResul
     }
     const sku = Sku.safeParse({ code: code.value, barcodes, name: cell('name'), spec: cell('spec'), weight, location: cell('location'), price });
     if (!sku.success) {
-      result.rejected.push({ file: file.name, row, column: columnLetter(col.code!), value: code.value, code: 'schema', reason: sku.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；') });
+      result.rejected.push({ file: file.name, row, column: columnLetter(col.code!), value: code.value, code: 'schema', ...reasonOf('sku_schema', { detail: sku.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ') }) });
       return;
     }
     seen.set(code.value, row);

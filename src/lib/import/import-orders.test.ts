@@ -228,7 +228,7 @@ describe('diffAgainst', () => {
 
 describe('rejectedToCsv', () => {
   it('downloads the rejected rows as a UTF-8 CSV Excel opens, with formulas neutralised', () => {
-    const f = rejectedToCsv([{ file: 'a.csv', row: 3, column: '数量', value: '=1+1', reason: '数量「=1+1」不是正整数。', code: 'qty_invalid', orderNo: 'A1' }]);
+    const f = rejectedToCsv([{ file: 'a.csv', row: 3, column: '数量', value: '=1+1', reason: '数量「=1+1」不是正整数。', text: { key: 'qty_invalid', params: { value: '=1+1' } }, code: 'qty_invalid', orderNo: 'A1' }]);
     const d = decodeText(f.bytes);
     expect(d).toMatchObject({ encoding: 'utf-8', bom: true });
     const t = parseDelimited(d.text);

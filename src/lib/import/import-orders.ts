@@ -8,9 +8,10 @@
 // Progress: `read` per file (bytes decoded and parsed), then `build` (rows turned into orders).
 import type { Platform, Shop, SkuMapping } from '../domain/schemas';
 import { buildOrders, type BuildResult, type OrderFlag, type Rejected, type Skipped, type SourceTable } from './build-orders';
-import type { TableIssue } from './delimited';
+import { said, type TableIssue } from './delimited';
 import { ENCODING_LABELS, type TextEncodingName } from './encoding';
 import { ImportError } from './errors';
+import { msg } from './messages';
 import { exportList, type ExportFile } from './export';
 import { detectPreset, guessMapping, presetFromSaved, resolveColumns, type ColumnMapping, type Preset, type SavedPreset } from './presets/index';
 import { readTable } from './read-table';
@@ -89,7 +90,7 @@ const overrideFor = (opts: ParseOrderFilesOptions, file: string): TextEncodingNa
   typeof opts.encodingOverride === 'string' ? opts.encodingOverride : opts.encodingOverride?.[file];
 
 export function parseOrderFiles(opts: ParseOrderFilesOptions): ParseOrderFilesResult {
-  if (!opts.files.length) throw new ImportError('empty_file', '没有选择文件。');
+  if (!opts.files.length) throw new ImportError('no_files', msg('no_files'));
   const forced = opts.mapping ? presetFromSaved(opts.mapping) : undefined;
   const reports: FileReport[] = [];
   const sources: SourceTable[] = [];
@@ -113,10 +114,11 @@ export function parseOrderFiles(opts: ParseOrderFilesOptions): ParseOrderFilesRe
       if (!best) {
         const doubtfulText = read.decoded && (read.decoded.replaced > 0 || read.decoded.confidence < 0.6);
         const top = ranked[0];
-        const near = top && top.score >= 0.3 ? `最接近「${top.preset.label}」，但缺少：${top.missing.join('、')}。` : '';
+        const near = top && top.score >= 0.3 ? msg('unknown_format_near', { preset: top.preset.label, missing: top.missing }) : '';
+        const garbled = doubtfulText ? msg('unknown_format_garbled', { encoding: read.decoded!.encoding }) : '';
         throw new ImportError(
           'unknown_format',
-          `无法识别文件「${f.name}」的格式。${near}${doubtfulText ? `文件按 ${read.decoded!.encoding} 解码时有乱码，可以换一种编码再试；` : ''}请在列映射页面指定每一列的含义。`,
+          msg('unknown_format', { file: f.name, near, garbled }),
           { file: f.name, headers: table.headers, samples: table.rows.slice(0, 5), guess: guessMapping(table.headers) }
         );
       }
@@ -126,10 +128,10 @@ export function parseOrderFiles(opts: ParseOrderFilesOptions): ParseOrderFilesRe
     const columns = resolveColumns(preset, table.headers);
     if (!columns.byField.has('orderNo')) {
       const expected = preset.columns.filter((c) => c.field === 'orderNo').flatMap((c) => c.headers);
-      throw new ImportError('missing_column', `文件「${f.name}」缺少订单号列（${expected.join(' 或 ')}），无法导入。`, { file: f.name, headers: table.headers, expected });
+      throw new ImportError('missing_column', msg('missing_order_column', { file: f.name, expected }), { file: f.name, headers: table.headers, expected });
     }
     const dupMapped = table.issues.filter((i) => i.kind === 'duplicate_header' && [...columns.used.values()].includes(i.column ?? ''));
-    for (const d of dupMapped) d.message += '（这一列参与导入，请确认第一列是正确的那一列）';
+    for (const d of dupMapped) Object.assign(d, said('duplicate_header_used', d.text.params));
     reports.push({
       file: f.name,
       kind: read.kind,

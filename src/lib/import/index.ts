@@ -8,7 +8,10 @@ export { parseCatalogFile, CATALOG_HEADERS, type CatalogImportOptions, type Cata
 export { bulkShipFile, exportList, orderListRows, ORDER_LIST_HEADERS, BULK_SHIP_LAYOUTS, type ExportFile, type ShipRecord, type ListFormat } from './export';
 export { ImportError, ExportError, isImportError, type ImportErrorCode, type ImportErrorJson } from './errors';
 export { TEXT_ENCODINGS, ENCODING_LABELS, type TextEncodingName } from './encoding';
-export { PRESETS, detectPreset, guessMapping, missingForMapping, IMPORT_FIELDS, IMPORT_FIELD_LABELS, ColumnMapping, SavedPreset, type ImportField, type Preset } from './presets/index';
+export { PRESETS, detectPreset, guessMapping, missingForMapping, missingForMappingTexts, IMPORT_FIELDS, IMPORT_FIELD_LABELS, ColumnMapping, SavedPreset, type ImportField, type Preset } from './presets/index';
 export { PLATFORM_COURIER_NAMES, courierIdFromName, courierName } from './couriers';
 export { listSheets } from './spreadsheet';
+export { formatImport, IMPORT_MESSAGES, type ImportText, type ImportLang } from './messages';
+export { DEFAULT_MAX_BYTES, tooLargeText } from './read-table';
+export { SkuMatcher, type SkuSuggestion, type SuggestionWhy } from './sku-match';
 export { HIDDEN_RECIPIENT } from './build-orders';

@@ -4,7 +4,8 @@
 // them on every line row (JD) or leave them blank after the first (Shopify) and parsing 250k copies of one
 // address costs seconds. Id columns (order number, SKU ids, tracking number) are judged for Excel's
 // rounding per column once the whole table is read (cleaning.ts, findRoundedIds).
-import { checkIdCell, cleanCell, findRoundedIds, roundedReason, type CleanCell } from './cleaning';
+import { checkIdCell, cleanCell, findRoundedIds, roundedText, type CleanCell, type IdTerm } from './cleaning';
+import { formatImport, msg, TERMS, type ImportText } from './messages';
 import type { Table } from './delimited';
 import { FIELD_COMBINE, type ImportField, type Preset, type ResolvedColumns } from './presets/index';
 import { parseCents, parseQty, type ValueResult } from './values';
@@ -22,7 +23,9 @@ export interface Rejected {
   row: number;
   column: string;
   value: string;
+  /** The Chinese sentence; `text` is the same message for any language. */
   reason: string;
+  text: ImportText;
   code: string;
   orderNo?: string;
 }
@@ -105,16 +108,16 @@ export class RowFields {
 /** Shared by every row without errors (most of them): never pushed to. */
 const NO_ERRORS: Rejected[] = [];
 
-export const ID_NAMES: Partial<Record<ImportField, string>> = { orderNo: '订单号', platformSku: '平台商品编号', outerSku: '商家编码', trackingNo: '运单号' };
+export const ID_NAMES: Partial<Record<ImportField, IdTerm>> = { orderNo: 'orderNo', platformSku: 'platformSku', outerSku: 'outerSku', trackingNo: 'trackingNo' };
 const ID_FIELDS = ['orderNo', 'platformSku', 'outerSku', 'trackingNo'] as const;
 
 /** A number field of one row; sum fields add every column (PDD's three discounts). */
-export function rowNumber(f: RowFields, field: ImportField, parse: (s: string) => ValueResult<number | undefined>, reject: (g: Got, code: string, reason: string) => void): number | undefined {
+export function rowNumber(f: RowFields, field: ImportField, parse: (s: string) => ValueResult<number | undefined>, reject: (g: Got, code: string, text: ImportText) => void): number | undefined {
   const gots = FIELD_COMBINE[field] === 'sum' ? f.all(field) : [f.first(field)].filter((g): g is Got => g !== undefined);
   let total: number | undefined;
   for (const g of gots) {
     const r = parse(g.value);
-    if (!r.ok) reject(g, r.code, r.reason);
+    if (!r.ok) reject(g, r.code, r.text);
     else if (r.value !== undefined) total = (total ?? 0) + r.value;
   }
   return total;
@@ -129,12 +132,12 @@ export function parseSource(src: SourceTable, onRow?: () => void): Row[] {
     const fields = new RowFields(src, table.rows[idx]);
     const rowNo = table.rowNumbers[idx];
     let errors: Rejected[] = NO_ERRORS;
-    const reject = (column: string, value: string, code: string, reason: string) => {
+    const reject = (column: string, value: string, code: string, text: ImportText) => {
       if (errors === NO_ERRORS) errors = [];
-      errors.push({ file: table.file, row: rowNo, column, value, reason, code });
+      errors.push({ file: table.file, row: rowNo, column, value, reason: formatImport(text), text, code });
     };
     const bad = table.badRows.get(idx);
-    if (bad) reject('', table.rows[idx].join(table.delimiter ?? ',').slice(0, 80), bad.code, bad.reason);
+    if (bad) reject('', table.rows[idx].join(table.delimiter ?? ',').slice(0, 80), bad.code, bad.text);
 
     const id = (field: (typeof ID_FIELDS)[number]): string => {
       const got = field === 'trackingNo' && preset.role === 'items' ? undefined : fields.first(field);
@@ -142,17 +145,17 @@ export function parseSource(src: SourceTable, onRow?: () => void): Row[] {
       if (!got) return '';
       const checked = checkIdCell(got, ID_NAMES[field]);
       if (!checked.ok) {
-        reject(got.header, got.value, checked.code, checked.reason);
+        reject(got.header, got.value, checked.code, checked.text);
         return got.value;
       }
       return checked.value;
     };
     const orderNo = id('orderNo');
-    if (!orderNo) reject(fields.header('orderNo'), '', 'order_no_missing', '订单号为空。');
+    if (!orderNo) reject(fields.header('orderNo'), '', 'order_no_missing', msg('order_no_missing'));
     id('trackingNo');
     let line: Line | undefined;
     if (preset.role !== 'orders') {
-      const rejectGot = (g: Got, code: string, reason: string) => reject(g.header, g.value, code, reason);
+      const rejectGot = (g: Got, code: string, text: ImportText) => reject(g.header, g.value, code, text);
       line = {
         title: fields.text('title') ?? '',
         spec: fields.text('spec') ?? '',
@@ -175,15 +178,16 @@ export function parseSource(src: SourceTable, onRow?: () => void): Row[] {
 
   for (const [field, cells] of idCells) {
     const verdict = findRoundedIds(cells.map((c) => c ?? { value: '', guarded: false }));
-    const what = ID_NAMES[field];
+    const what = ID_NAMES[field] ?? 'orderNo';
     for (const i of verdict.rounded) {
       const got = cells[i]!;
       if (rows[i].errors === NO_ERRORS) rows[i].errors = [];
-      rows[i].errors.push({ file: table.file, row: rows[i].row, column: (got as Got).header, value: got.value, code: 'id_rounded', reason: roundedReason(got.value, what) });
+      const text = roundedText(got.value, what);
+      rows[i].errors.push({ file: table.file, row: rows[i].row, column: (got as Got).header, value: got.value, code: 'id_rounded', reason: formatImport(text), text });
     }
     for (const i of verdict.doubtful) {
       const line = rows[i].line;
-      if (line) line.doubtful ??= `${what}「${cells[i]!.value}」第 15 位以后是 0，可能被 Excel 截断过，请核对。`;
+      if (line) line.doubtful ??= `${TERMS[what].zh}「${cells[i]!.value}」第 15 位以后是 0，可能被 Excel 截断过，请核对。`;
     }
   }
   return rows;

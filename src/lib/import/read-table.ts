@@ -3,12 +3,17 @@
 // read as what it is, and a ZIP, PDF or image gets a clear error. Text is decoded with encoding.ts and
 // parsed with delimited.ts. Size is capped before any work: a browser worker holds the decoded text and
 // every cell, so a 200 MB file is refused with a message rather than crashing the tab.
-import { parseDelimited, type Table } from './delimited';
+import { parseDelimited, said, type Table } from './delimited';
 import { decodeText, sniffContent, type DecodedText, type TextEncodingName } from './encoding';
 import { ImportError } from './errors';
+import { msg, type ImportText } from './messages';
 import { readSpreadsheet } from './spreadsheet';
 
 export const DEFAULT_MAX_BYTES = 150 * 1024 * 1024;
+
+/** The message for a file over the limit; also used by the page, which checks File.size before reading a byte. */
+export const tooLargeText = (file: string, size: number, max = DEFAULT_MAX_BYTES): ImportText =>
+  msg('file_too_large', { file, sizeMb: Math.ceil(size / 1048576), maxMb: Math.floor(max / 1048576) });
 
 export interface ReadTableOptions {
   file: string;
@@ -33,19 +38,15 @@ export function readTable(opts: ReadTableOptions): ReadTableResult {
   const { file, bytes } = opts;
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > max)
-    throw new ImportError(
-      'file_too_large',
-      `文件「${file}」有 ${(bytes.length / 1048576).toFixed(0)} MB，超过了 ${(max / 1048576).toFixed(0)} MB 的上限；请在平台按日期分几次导出。`,
-      { file, size: bytes.length, max }
-    );
-  if (bytes.length === 0) throw new ImportError('empty_file', `文件「${file}」是空的（0 字节）。`, { file });
+    throw new ImportError('file_too_large', tooLargeText(file, bytes.length, max), { file, size: bytes.length, max });
+  if (bytes.length === 0) throw new ImportError('empty_file', msg('empty_file', { file }), { file });
 
-  const sniff = sniffContent(bytes);
+  const sniff = sniffContent(bytes, file);
   let result: ReadTableResult;
   if (sniff.kind === 'xlsx' || sniff.kind === 'xls') {
     const table = readSpreadsheet(bytes, { file, sheet: opts.sheet, maxRows: opts.maxRows });
     if (/\.csv$|\.txt$/i.test(file))
-      table.issues.push({ kind: 'content_mismatch', severity: 'warning', message: `文件「${file}」的扩展名是文本，但内容是 Excel 工作簿，已按工作簿读取。` });
+      table.issues.push({ kind: 'content_mismatch', severity: 'warning', ...said('content_mismatch', { file }) });
     result = { table, kind: sniff.kind };
   } else {
     const { text, ...decoded } = decodeText(bytes, { file, encoding: opts.encoding });
@@ -58,13 +59,13 @@ export function readTable(opts: ReadTableOptions): ReadTableResult {
       result.table.issues.push({
         kind: 'decoding',
         severity: 'warning',
-        message: `有 ${decoded.replaced} 个字符无法按 ${decoded.encoding} 解码${decoded.overridden ? '，所选编码可能不对' : '，文件可能已损坏或被截断'}。`
+        ...said(decoded.overridden ? 'decoding_override' : 'decoding_damaged', { n: decoded.replaced, encoding: decoded.encoding })
       });
   }
   const { table } = result;
   if (!table.headers.some((h) => h !== ''))
-    throw new ImportError('no_header', `文件「${file}」里找不到表头行。`, { file });
+    throw new ImportError('no_header', msg('no_header', { file }), { file });
   const fatal = table.rows.length === 0 ? table.issues.find((i) => i.severity === 'error') : undefined;
-  if (fatal) throw new ImportError('no_header', `文件「${file}」：${fatal.message}`, { file });
+  if (fatal) throw new ImportError('no_header', msg('file_unreadable', { file, detail: fatal.text }), { file });
   return result;
 }

@@ -7,8 +7,9 @@
 // top-left value (an order number merged down over its line rows belongs to every line) and reported.
 // A title row above the header (a merged "订单报表 2025-11-20") is skipped and reported.
 import * as XLSX from '@e965/xlsx';
-import { checkHeaders, columnLetter, type Table } from './delimited';
+import { checkHeaders, columnLetter, said, type Table } from './delimited';
 import { ImportError } from './errors';
+import { msg } from './messages';
 
 export interface SpreadsheetOptions {
   file?: string;
@@ -70,11 +71,7 @@ function readWorkbook(bytes: Uint8Array | string, file: string, namesOnly = fals
   } catch (e) {
     const why = (e as Error).message;
     const locked = /password|encrypt/i.test(why);
-    throw new ImportError(
-      'unreadable_spreadsheet',
-      locked ? `工作簿「${file}」设置了密码，无法读取；请在 Excel 里取消密码后另存再导入。` : `工作簿「${file}」无法读取（${why}）；文件可能已损坏，请重新从平台导出。`,
-      { file, cause: why }
-    );
+    throw new ImportError('unreadable_spreadsheet', locked ? msg('workbook_locked', { file }) : msg('workbook_unreadable', { file, cause: why }), { file, cause: why });
   }
 }
 
@@ -96,7 +93,7 @@ export function readSpreadsheet(bytes: Uint8Array | string, opts: SpreadsheetOpt
   const name = typeof opts.sheet === 'number' ? names[opts.sheet] : (opts.sheet ?? names[0]);
   const ws = name !== undefined ? wb.Sheets[name] : undefined;
   if (!ws || name === undefined)
-    throw new ImportError('unreadable_spreadsheet', `工作簿「${file}」里没有工作表「${opts.sheet ?? ''}」（有：${names.join('、')}）。`, { file, sheets: names });
+    throw new ImportError('unreadable_spreadsheet', msg('sheet_missing', { file, sheet: String(opts.sheet ?? ''), sheets: names }), { file, sheets: names });
 
   const data = (ws['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
   const grid: string[][] = data.map((row) => (row ? Array.from(row, (c) => cellText(c)) : []));
@@ -111,17 +108,13 @@ export function readSpreadsheet(bytes: Uint8Array | string, opts: SpreadsheetOpt
         for (let c = m.s.c; c <= m.e.c; c++) if (r !== m.s.r || c !== m.s.c) grid[r][c] = top;
       }
     }
-    const shown = merges.slice(0, 3).map((m) => XLSX.utils.encode_range(m)).join('、');
-    issues.push({
-      kind: 'merged_cells',
-      severity: 'warning',
-      message: `工作表「${name}」有 ${merges.length} 处合并单元格（如 ${shown}），已按每个合并区域左上角的值填满。`
-    });
+    const shown = merges.slice(0, 3).map((m) => XLSX.utils.encode_range(m));
+    issues.push({ kind: 'merged_cells', severity: 'warning', ...said('merged_cells', { sheet: name, n: merges.length, cells: shown }) });
   }
 
   const h = headerRowIndex(grid);
   if (h > 0)
-    issues.push({ kind: 'header_not_first_row', severity: 'warning', row: h + 1, message: `表头在第 ${h + 1} 行，前面 ${h} 行（标题）已跳过。` });
+    issues.push({ kind: 'header_not_first_row', severity: 'warning', row: h + 1, ...said('header_not_first_row', { row: h + 1, skipped: h }) });
   const headers = (grid[h] ?? []).map((x) => x.trim());
   while (headers.length && headers[headers.length - 1] === '') headers.pop();
   const table: SpreadsheetTable = { file, sheet: name, sheetNames: names, headers, rows: [], rowNumbers: [], lines: [], badRows: new Map(), issues };
@@ -135,7 +128,7 @@ export function readSpreadsheet(bytes: Uint8Array | string, opts: SpreadsheetOpt
     for (let c = 0; c < width; c++) row[c] = src[c] ?? '';
     const extra = src.slice(width).findIndex((c) => c !== undefined && c.trim() !== '');
     if (extra >= 0)
-      issues.push({ kind: 'long_row', severity: 'warning', row: r + 1, message: `第 ${r + 1} 行在表头以外的 ${columnLetter(width + extra)} 列还有内容，已忽略。` });
+      issues.push({ kind: 'long_row', severity: 'warning', row: r + 1, ...said('extra_cells', { row: r + 1, col: columnLetter(width + extra) }) });
     table.rows.push(row);
     table.rowNumbers.push(r + 1);
     table.lines.push(r + 1);

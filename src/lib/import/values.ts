@@ -4,11 +4,16 @@
 // offset, which wins. Excel serial dates (a workbook cell formatted as a date but read as a number) are days
 // since 1899-12-30 in the same wall clock.
 import { isScientific, normaliseWidth } from './cleaning';
+import { formatImport, msg, type ImportMessageKey, type ImportText } from './messages';
 
-export type ValueResult<T> = { ok: true; value: T } | { ok: false; code: string; reason: string };
+export type ValueResult<T> = { ok: true; value: T } | { ok: false; code: string; reason: string; text: ImportText };
 
 const ok = <T>(value: T): ValueResult<T> => ({ ok: true, value });
-const fail = <T>(code: string, reason: string): ValueResult<T> => ({ ok: false, code, reason });
+/** A failed value: `code` is the kind of failure, `key` the message (one code may have several). */
+const fail = <T>(code: string, key: ImportMessageKey, value: string): ValueResult<T> => {
+  const text = msg(key, { value });
+  return { ok: false, code, reason: formatImport(text), text };
+};
 
 const CURRENCY = /^(?:¥|￥|\$|US\$|HK\$|€|£|RMB|CNY|USD|EUR|GBP|JPY|元)\s*|\s*(?:元|RMB|CNY|USD|EUR|GBP|JPY)$/gi;
 const THOUSANDS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
@@ -21,16 +26,16 @@ export function parseCents(raw: string): ValueResult<number | undefined> {
   if (plain) return ok(Number(plain[1]) * 100 + (plain[2] ? Number(plain[2].padEnd(2, '0')) : 0));
   let v = normaliseWidth(raw, true).trim().replace(CURRENCY, '').trim();
   if (v === '' || v === '-' || v === '--') return ok(undefined);
-  if (isScientific(v)) return fail('amount_scientific', `金额「${raw}」是科学计数法，无法确定原值。`);
+  if (isScientific(v)) return fail('amount_scientific', 'amount_scientific', raw);
   if (THOUSANDS.test(v)) v = v.replaceAll(',', '');
   const m = /^(-)?(\d*)(?:\.(\d{0,4}))?$/.exec(v);
-  if (!m || (m[2] === '' && !m[3])) return fail('amount_invalid', `金额「${raw}」不是数字。`);
-  if (m[1] && /[1-9]/.test(v)) return fail('amount_negative', `金额「${raw}」是负数。`);
+  if (!m || (m[2] === '' && !m[3])) return fail('amount_invalid', 'amount_invalid', raw);
+  if (m[1] && /[1-9]/.test(v)) return fail('amount_negative', 'amount_negative', raw);
   const whole = m[2] === '' ? 0 : Number(m[2]);
   const frac = (m[3] ?? '').padEnd(4, '0');
   let cents = whole * 100 + Number(frac.slice(0, 2));
   if (Number(frac.slice(2)) >= 50) cents += 1;
-  if (!Number.isSafeInteger(cents)) return fail('amount_invalid', `金额「${raw}」太大。`);
+  if (!Number.isSafeInteger(cents)) return fail('amount_invalid', 'amount_too_large', raw);
   return ok(cents);
 }
 
@@ -39,10 +44,10 @@ export function parseQty(raw: string): ValueResult<number | undefined> {
   const v = normaliseWidth(raw, true).trim();
   if (v === '') return ok(undefined);
   const m = /^(\d+)(?:\.0+)?$/.exec(v);
-  if (!m) return fail('qty_invalid', `数量「${raw}」不是正整数。`);
+  if (!m) return fail('qty_invalid', 'qty_invalid', raw);
   const n = Number(m[1]);
-  if (n <= 0) return fail('qty_invalid', `数量「${raw}」必须大于 0。`);
-  if (!Number.isSafeInteger(n) || n > 1_000_000) return fail('qty_invalid', `数量「${raw}」太大。`);
+  if (n <= 0) return fail('qty_invalid', 'qty_zero', raw);
+  if (!Number.isSafeInteger(n) || n > 1_000_000) return fail('qty_invalid', 'qty_too_large', raw);
   return ok(n);
 }
 
@@ -59,11 +64,11 @@ export function parseDateTime(raw: string, offsetMinutes = CHINA_OFFSET_MINUTES)
   const serial = /^(\d{5})(\.\d+)?$/.exec(v);
   if (serial) {
     const days = Number(v);
-    if (days < 20000 || days > 80000) return fail('date_invalid', `时间「${raw}」看不懂。`);
+    if (days < 20000 || days > 80000) return fail('date_invalid', 'date_unreadable', raw);
     return ok(Math.round(EXCEL_EPOCH_MS + days * 86_400_000) - offsetMinutes * 60_000);
   }
   const m = DATE_TIME.exec(v);
-  if (!m) return fail('date_invalid', `时间「${raw}」看不懂（应为 2025-11-20 21:30:00 这样的格式）。`);
+  if (!m) return fail('date_invalid', 'date_format', raw);
   const Y = Number(m[1]);
   const M = Number(m[2]);
   const D = Number(m[3]);
@@ -73,7 +78,7 @@ export function parseDateTime(raw: string, offsetMinutes = CHINA_OFFSET_MINUTES)
   const wall = Date.UTC(Y, M - 1, D, H, MI, S, Number((m[7] ?? '0').padEnd(3, '0')));
   const check = new Date(wall);
   if (M < 1 || M > 12 || H > 23 || MI > 59 || S > 59 || check.getUTCDate() !== D || check.getUTCMonth() !== M - 1)
-    return fail('date_invalid', `时间「${raw}」不是有效的日期。`);
+    return fail('date_invalid', 'date_invalid', raw);
   let offset = offsetMinutes;
   const zone = m[8];
   if (zone) {

@@ -2,6 +2,7 @@
 // saved mapping must cover before it can import anything: an order number, a recipient, a quantity, an
 // address (combined, or split columns) and a time (payment or creation).
 import type { ColumnMapping, ImportField } from './types';
+import { formatImport, msg, type ImportText } from '../messages';
 
 export const IMPORT_FIELD_LABELS: Record<ImportField, { zh: string; en: string }> = {
   orderNo: { zh: '订单号', en: 'Order number' },
@@ -44,14 +45,17 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, { zh: string; en: string }
   ignore: { zh: '（忽略）', en: '(ignore)' }
 };
 
-/** What a mapping still lacks, as sentences for the mapping screen; empty when it can import. */
-export function missingForMapping(mapping: ColumnMapping): string[] {
+/** What a mapping still lacks, as messages for the mapping screen (any language); empty when it can import. */
+export function missingForMappingTexts(mapping: ColumnMapping): ImportText[] {
   const has = new Set(Object.values(mapping));
-  const out: string[] = [];
-  if (!has.has('orderNo')) out.push('需要指定订单号列。');
-  if (!has.has('recipientName')) out.push('需要指定收件人列。');
-  if (!has.has('qty')) out.push('需要指定数量列。');
-  if (!has.has('fullAddress') && !has.has('detail') && !has.has('province')) out.push('需要指定完整地址列，或省/市/区/详细地址列。');
-  if (!has.has('paidAt') && !has.has('createdAt')) out.push('需要指定付款时间或下单时间列。');
+  const out: ImportText[] = [];
+  if (!has.has('orderNo')) out.push(msg('mapping_order_no'));
+  if (!has.has('recipientName')) out.push(msg('mapping_recipient'));
+  if (!has.has('qty')) out.push(msg('mapping_qty'));
+  if (!has.has('fullAddress') && !has.has('detail') && !has.has('province')) out.push(msg('mapping_address'));
+  if (!has.has('paidAt') && !has.has('createdAt')) out.push(msg('mapping_time'));
   return out;
 }
+
+/** The same as Chinese sentences. */
+export const missingForMapping = (mapping: ColumnMapping): string[] => missingForMappingTexts(mapping).map((t) => formatImport(t));

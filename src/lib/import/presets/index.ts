@@ -138,4 +138,4 @@ export function presetById(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);
 }
 
-export { IMPORT_FIELD_LABELS, missingForMapping } from './fields';
+export { IMPORT_FIELD_LABELS, missingForMapping, missingForMappingTexts } from './fields';

@@ -1,6 +1,8 @@
-// 快手小店 → 订单 → 导出. No public source confirmed these headers: every column below is ASSUMED from the
-// platform's order page wording and must be checked against a real export (or mapped on the mapping
-// screen, which saves a custom preset). The signature uses the most distinctive assumed words so a file
+// 快手小店 → 订单 → 导出. Headers ASSUMED: searching public code, pages and docs (2025, the search tool's
+// corpora: "快手小店 订单导出 表头", "快手 订单 excel 收货人") found SDKs for the open API and order-status
+// tables but no reader of the back office's export file, so every column below comes from the platform's
+// order page wording and must be checked against a real export (or mapped on the mapping screen, which
+// saves a custom preset and syncs it). The signature uses the most distinctive assumed words so a file
 // from another platform is not claimed by this preset.
 import { col, type Preset } from './types';
 
