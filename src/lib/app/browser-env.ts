@@ -83,3 +83,25 @@ export function memoryEnv(opts: { languages?: string[]; prefs?: Record<string, s
   };
   return env;
 }
+
+/** The systems the printer setup help has a page for. */
+export type StationSystem = 'windows' | 'macos' | 'linux' | 'android' | 'ipad';
+
+/**
+ * Which system a browser runs on, from its user agent. An iPad asking for the desktop site says "Macintosh"
+ * but has a touch screen; ChromeOS is Linux underneath and gets the Linux page; unknown ones are taken for
+ * Windows, as most stations are Windows PCs.
+ */
+export function detectSystem(ua: string, maxTouchPoints = 0): StationSystem {
+  if (/android/i.test(ua)) return 'android';
+  if (/ipad|iphone|ipod/i.test(ua) || (/macintosh/i.test(ua) && maxTouchPoints > 1)) return 'ipad';
+  if (/windows/i.test(ua)) return 'windows';
+  if (/mac os x|macintosh/i.test(ua)) return 'macos';
+  return /linux|cros|x11/i.test(ua) ? 'linux' : 'windows';
+}
+
+/** The system this station runs on. */
+export function currentSystem(): StationSystem {
+  if (typeof navigator === 'undefined') return 'windows';
+  return detectSystem(navigator.userAgent, navigator.maxTouchPoints ?? 0);
+}

@@ -1,0 +1,201 @@
+// Printer settings: add a (fake) USB printer, set darkness, speed, offset and copies, reload and find it
+// remembered and reconnected without a click; the test page carries those settings in its TSPL bytes; a
+// label prints with the saved copies. The setup help opens on the station's own system.
+import { test, expect, type Page } from '@playwright/test';
+import { loadDemo, setUpStation } from './helpers';
+
+/**
+ * A fake WebUSB TSPL printer that records every byte and, like Chrome, lists a device in getDevices() only
+ * once the site was allowed to use it (the grant survives reloads, kept in sessionStorage).
+ */
+async function installRecordingUsbPrinter(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const GRANT = 'fake-usb-granted';
+    const state = { bytes: [] as number[], opens: 0, labels: 0 };
+    const config = {
+      configurationValue: 1,
+      interfaces: [
+        {
+          interfaceNumber: 0,
+          alternates: [
+            {
+              alternateSetting: 0,
+              interfaceClass: 7,
+              endpoints: [
+                { endpointNumber: 1, direction: 'out', type: 'bulk', packetSize: 64 },
+                { endpointNumber: 2, direction: 'in', type: 'bulk', packetSize: 64 }
+              ]
+            }
+          ]
+        }
+      ]
+    };
+    const device = {
+      vendorId: 0x1fc9,
+      productId: 0x2016,
+      serialNumber: 'FAKE0001',
+      productName: 'Fake TSPL printer',
+      opened: false,
+      configuration: null as unknown,
+      configurations: [config],
+      async open() {
+        this.opened = true;
+      },
+      async close() {
+        this.opened = false;
+      },
+      async selectConfiguration() {
+        this.configuration = config;
+      },
+      async claimInterface() {
+        state.opens++;
+      },
+      async releaseInterface() {},
+      async selectAlternateInterface() {},
+      async clearHalt() {},
+      async transferOut(_ep: number, data: Uint8Array) {
+        for (const b of data) state.bytes.push(b);
+        state.labels += (new TextDecoder('latin1').decode(data).match(/PRINT 1,/g) ?? []).length;
+        return { bytesWritten: data.length, status: 'ok' };
+      },
+      async transferIn(_ep: number, length: number) {
+        const reply = Uint8Array.of(0).subarray(0, length);
+        return { data: new DataView(reply.buffer), status: 'ok' };
+      }
+    };
+    const usb = {
+      async requestDevice() {
+        sessionStorage.setItem(GRANT, '1');
+        return device;
+      },
+      async getDevices() {
+        return sessionStorage.getItem(GRANT) ? [device] : [];
+      },
+      addEventListener() {},
+      removeEventListener() {}
+    };
+    Object.defineProperty(navigator, 'usb', { value: usb, configurable: true });
+    (globalThis as unknown as { __fakeUsb: unknown }).__fakeUsb = {
+      state,
+      /** What the printer received since the last call, as text (latin1 for commands, GBK for Chinese). */
+      take: () => {
+        const bytes = Uint8Array.from(state.bytes);
+        state.bytes = [];
+        return { latin1: new TextDecoder('latin1').decode(bytes), gbk: new TextDecoder('gbk').decode(bytes) };
+      }
+    };
+  });
+}
+
+type Fake = { state: { opens: number; labels: number }; take(): { latin1: string; gbk: string } };
+const take = (page: Page) => page.evaluate(() => (globalThis as unknown as { __fakeUsb: Fake }).__fakeUsb.take());
+const opens = (page: Page) => page.evaluate(() => (globalThis as unknown as { __fakeUsb: Fake }).__fakeUsb.state.opens);
+
+test('a printer set up in settings is remembered, reconnects on reload, prints its settings on the test page and its copies on labels', async ({ page }) => {
+  await installRecordingUsbPrinter(page);
+  await page.goto('/');
+  await setUpStation(page, { name: 'Printers', alone: true });
+  await loadDemo(page, 1000);
+
+  // Add the printer from the print dialog's settings button: the browser asks, the profile is filled in.
+  await page.getByTestId('print-open').click();
+  await expect(page.getByTestId('printer-label')).toHaveText(/未连接|not connected/i);
+  await page.getByTestId('printer-settings-open').click();
+  const settings = page.getByTestId('printer-settings');
+  await expect(settings.getByTestId('printer-empty')).toBeVisible();
+  await settings.getByTestId('printer-add-usb').click();
+  await expect(settings.getByTestId('printer-item')).toHaveCount(1);
+  await expect(settings.getByTestId('printer-item')).toHaveAttribute('data-link', 'connected');
+  await expect(settings.getByTestId('printer-name')).toHaveValue('Fake TSPL printer');
+  await expect(settings.getByTestId('printer-language')).toHaveValue('tspl'); // guessed from the USB vendor
+  await expect(settings.getByTestId('printer-dpi')).toHaveValue('203');
+
+  await settings.getByTestId('printer-darkness').fill('12');
+  await settings.getByTestId('printer-speed').fill('4');
+  await settings.getByTestId('printer-offset-x-plus').click();
+  await settings.getByTestId('printer-offset-x-plus').click();
+  await settings.getByTestId('printer-offset-y-minus').click();
+  await expect(settings.getByTestId('printer-offset-x')).toHaveValue('0.5');
+  await expect(settings.getByTestId('printer-offset-y')).toHaveValue('-0.25');
+  await settings.getByTestId('printer-copies').fill('2');
+  await settings.getByTestId('printer-save').click();
+  await expect(settings.getByTestId('printer-notice')).toBeVisible();
+  await expect(settings.getByTestId('printer-save')).toBeDisabled();
+
+  // Reload: no click, no chooser — the saved printer is found among the allowed devices and opened.
+  await page.reload();
+  await expect(page.getByTestId('station-label')).toContainText('Printers');
+  expect(await opens(page)).toBe(0);
+  await page.getByTestId('print-open').click();
+  await expect(page.getByTestId('printer-label')).toContainText('Fake TSPL printer');
+  await expect(page.getByTestId('printer-absent')).toHaveCount(0);
+  expect(await opens(page)).toBe(1);
+
+  await page.getByTestId('printer-settings-open').click();
+  await expect(settings.getByTestId('printer-item')).toHaveAttribute('data-link', 'connected');
+  await expect(settings.getByTestId('printer-darkness')).toHaveValue('12');
+  await expect(settings.getByTestId('printer-offset-x')).toHaveValue('0.5');
+  await expect(settings.getByTestId('printer-copies')).toHaveValue('2');
+
+  // The test page: TSPL at the media size, with the saved darkness, speed, offset and copies.
+  await take(page);
+  await settings.getByTestId('printer-test-page').click();
+  await expect(settings.getByTestId('printer-notice')).toBeVisible();
+  const testPage = await take(page);
+  expect(testPage.latin1).toMatch(/^SIZE 100 mm,150 mm\r\nGAP 2 mm,0 mm\r\n/);
+  expect(testPage.latin1).toContain('DENSITY 12\r\n');
+  expect(testPage.latin1).toContain('SPEED 4\r\n');
+  // The box 2 mm (16 dots) inside the edges, moved by the offset: +0.5 mm = 4 dots right, -0.25 mm = 2 dots up.
+  expect(testPage.latin1).toContain('BOX 20,14,788,1182,2\r\n');
+  expect(testPage.latin1).toMatch(/BARCODE \d+,\d+,"128",\d+,0,0,\d+,\d+,"PACKDESK-TEST"\r\n/);
+  expect(testPage.latin1).toMatch(/QRCODE \d+,\d+,M,/);
+  expect(testPage.gbk).toContain('中文测试 打单台 收件人 张三 138****1234');
+  expect(testPage.gbk).toContain('浓度 darkness 12');
+  expect(testPage.latin1.endsWith('PRINT 1,2\r\n')).toBe(true);
+  await settings.getByRole('button', { name: /^(关闭|Close)$/ }).click();
+  await expect(settings).toBeHidden();
+
+  // A label printed from the print dialog uses the saved profile: two copies, the darkness, the offset.
+  await page.getByTestId('print-panel').getByRole('button', { name: /^(关闭|Close)$/ }).click();
+  await page.getByTestId('filter-courier').selectOption({ index: 1 });
+  const id = (await page.getByTestId('order-row').first().getAttribute('data-id'))!;
+  await page.getByTestId('search').fill(id.split(':')[2]);
+  await expect(page.getByTestId('order-row')).toHaveCount(1);
+  await page.getByTestId('print-open').click();
+  await expect(page.getByTestId('print-count')).toHaveAttribute('data-n', '1');
+  await expect(page.getByTestId('print-media-warning')).toHaveCount(0);
+  await page.getByTestId('print-start').click();
+  await expect(page.getByTestId('print-progress')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  const label = await take(page);
+  expect(label.latin1).toContain('DENSITY 12\r\n');
+  expect(label.latin1).toContain('PRINT 1,2\r\n');
+  expect(label.latin1.match(/PRINT 1,/g)).toHaveLength(1);
+
+  // A template of another size than the loaded media is flagged before printing.
+  await page.getByTestId('print-template').selectOption('builtin:waybill-76x130');
+  await expect(page.getByTestId('print-media-warning')).toContainText('100×150');
+});
+
+test.describe('on a Windows station', () => {
+  test.use({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36' });
+
+  test('"Can\'t connect?" opens the Windows help with the WinUSB trade-off; the Linux tab has the udev rule', async ({ page }) => {
+    await page.goto('/');
+    await setUpStation(page, { name: 'Help', alone: true });
+    await loadDemo(page, 1000);
+    await page.getByTestId('print-open').click();
+    await page.getByTestId('print-help-open').click();
+    const help = page.getByTestId('setup-help');
+    await expect(help.getByTestId('help-page')).toHaveAttribute('data-system', 'windows');
+    await expect(help.getByTestId('help-tab-windows')).toHaveAttribute('aria-selected', 'true');
+    await expect(help.getByTestId('help-winusb-tradeoff')).toContainText(/Zadig|WinUSB|Windows/);
+    await expect(help).toContainText('Zadig');
+    await help.getByTestId('help-tab-linux').click();
+    await expect(help.getByTestId('help-udev-rule')).toContainText('SUBSYSTEM=="usb"');
+    await expect(help).toContainText('modprobe -r usblp');
+    // Esc closes the help and leaves the print dialog open.
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+    await expect(page.getByTestId('print-panel')).toBeVisible();
+  });
+});
