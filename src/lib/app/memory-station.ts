@@ -11,6 +11,8 @@ import { planEdit } from '../domain/edits';
 import { parseOrderFiles, diffAgainst, exportList, orderListRows, ORDER_LIST_HEADERS, bulkShipFile } from '../import/index';
 import { shardOf } from '../domain/ids';
 import { createDemoContext, demoOrder, generateCatalog } from '../domain/demo/generate';
+import { storedTemplates, templateToSave } from '../print/designer/library';
+import { NO_PRINTERS, removePrinter, upsertPrinter, withDefault, type SavedPrinters } from '../print/saved-printer';
 import type {
   DemoSize,
   EngineEvent,
@@ -58,6 +60,8 @@ export function createMemoryStation(opts: MemoryStationOptions = {}): MemoryStat
   const index = new OrderIndex();
   const orders = new Map<string, Order>();
   const imports = new Map<string, Order[]>();
+  const templates = new Map<string, unknown>();
+  let printers: SavedPrinters = NO_PRINTERS;
   const registers = new Map<string, OrderRegisters>();
   const history = new Map<string, HistoryEntry[]>();
   const stationNames = new Map<string, string>();
@@ -240,9 +244,42 @@ export function createMemoryStation(opts: MemoryStationOptions = {}): MemoryStat
       return null;
     },
 
+    async printers() {
+      return printers;
+    },
+
+    async savePrinter(p) {
+      failure('savePrinter');
+      return (printers = upsertPrinter(printers, p));
+    },
+
+    async deletePrinter(id) {
+      return (printers = removePrinter(printers, id));
+    },
+
+    async setDefaultPrinter(id) {
+      return (printers = withDefault(printers, id));
+    },
+
     async saveImportPreset(input) {
       failure('saveImportPreset');
       return { id: `mem-${input.name}` };
+    },
+
+    async templates() {
+      failure('templates');
+      return storedTemplates(templates.values());
+    },
+
+    async saveTemplate(input) {
+      failure('saveTemplate');
+      const t = templateToSave(input);
+      templates.set(t.id, structuredClone(t));
+    },
+
+    async deleteTemplate(id) {
+      failure('deleteTemplate');
+      templates.delete(id);
     },
 
     async commitImport(previewId, onProgress) {

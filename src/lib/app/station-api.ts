@@ -6,6 +6,7 @@ import type { OrderQuery, QueryResult, Facets } from '../domain/order-query';
 import type { EditableField } from '../domain/registers';
 import type { OrderEdit } from '../domain/edits';
 import type { SkuSuggestion } from '../import/sku-match';
+import type { ImportText } from '../import/messages';
 
 export type { OrderEdit };
 
@@ -58,6 +59,8 @@ export interface OrderDetail {
   history: HistoryEntry[];
   /** Fields where another station wrote a different value at about the same time (shown, never dropped). */
   conflicts: { field: string; values: { station: string; value: unknown; at: number }[] }[];
+  /** How often each document of the shipment was printed, on every station. */
+  printed?: Record<import('../print/queue/journal').DocumentKind, number>;
 }
 
 
@@ -90,8 +93,18 @@ export interface ImportRejected {
   row: number;
   column?: string;
   value?: string;
+  /** In Chinese; `text` is the same reason for any language (formatImport). */
   reason: string;
+  text?: ImportText;
   orderNo?: string;
+}
+
+/** A file that cannot be read at all: nothing was stored. Returned, not thrown, so the code and message survive the worker boundary. */
+export interface ImportFailure {
+  code: string;
+  /** In Chinese; `text` is the same message for any language. */
+  message: string;
+  text: ImportText;
 }
 
 /** A file whose headers no preset recognised: what the mapping screen needs. */
@@ -103,6 +116,7 @@ export interface UnknownFormat {
   /** header -> field, where a header looked like a known one. */
   guess: Record<string, string>;
   message: string;
+  text?: ImportText;
 }
 
 /** A column mapping the seller saves for an export format Packdesk does not know; synced to every station. */
@@ -119,8 +133,10 @@ export interface ImportPreview {
   partial?: boolean;
   /** Set when a file's format was not recognised: map its columns, save, and preview again. */
   unknown?: UnknownFormat;
+  /** Set when a file cannot be read at all (empty, binary, too large, no order-number column): nothing else is filled. */
+  failed?: ImportFailure;
   format: string;
-  files: { file: string; presetLabel: string; platform: string; encoding?: string; encodingLabel?: string; rows: number; issues: string[] }[];
+  files: { file: string; presetLabel: string; platform: string; encoding?: string; encodingLabel?: string; rows: number; issues: string[]; issueTexts?: ImportText[] }[];
   counts: { orders: number; lines: number; new: number; updated: number; unchanged: number; conflicts: number; rejected: number; skipped: number; flagged: number };
   /** The first orders as orders (what will be stored), with their import flags. */
   sample: { order: Order; change: 'new' | 'updated' | 'unchanged' | 'conflict'; flags: string[] }[];
@@ -173,10 +189,15 @@ export interface StationApi {
   edit(edit: OrderEdit): Promise<void>;
   loadDemo(size: DemoSize, seed: number, onProgress: (p: Progress) => void): Promise<{ orders: number; ms: number }>;
   syncState(): Promise<SyncState>;
-  /** Reads and validates export files; stores nothing. Throws a clear error for a file that cannot be read. */
+  /** Reads and validates export files; stores nothing. A file that cannot be read comes back as `failed` (code + message in zh/en). */
   previewImport(files: ImportInput[], opts: ImportOptions, onProgress: (p: Progress) => void): Promise<ImportPreview>;
   /** Saves a column mapping (validated: order number, recipient, quantity, address and time columns are needed). */
   saveImportPreset(preset: ImportPresetInput): Promise<{ id: string }>;
+  /** Label templates saved on any station (synced through the catalog; built-ins are not included). */
+  templates(): Promise<import('../print/template').Template[]>;
+  /** Adds or replaces a saved template (validated; built-in ids are refused: save a copy). */
+  saveTemplate(template: import('../print/template').Template): Promise<void>;
+  deleteTemplate(id: string): Promise<void>;
   /** Stores what a preview found (new orders, and updates to orders not yet printed). */
   commitImport(previewId: string, onProgress: (p: Progress) => void): Promise<ImportOutcome>;
   /** The orders a query selects as a spreadsheet (UTF-8 CSV with BOM, GBK CSV or XLSX); formula-looking cells neutralised. */
@@ -185,8 +206,9 @@ export interface StationApi {
   exportBulkShip(q: OrderQuery, platform: Order['platform']): Promise<SavedFile & { orders: number }>;
   /** Print contexts for the orders a query selects (at most `limit`), in list order; held and cancelled orders are skipped and named. */
   printContexts(q: OrderQuery, limit: number): Promise<{ contexts: import('../print/fields').PrintContext[]; total: number; skipped: string[] }>;
-  /** Stores one print journal entry; a first 'sent' counts the print (synced), 'confirmed' marks the shipment printed. */
-  journalPrint(entry: import('../print/queue/journal').JournalEntry): Promise<void>;
+  /** Stores one print journal entry; a first 'sent' counts the print (synced), 'confirmed' marks the shipment printed.
+   * `covers`: the shipments a batch document (a pick list, no shipmentId) was made for; its first 'sent' counts on each. */
+  journalPrint(entry: import('../print/queue/journal').JournalEntry, covers?: string[]): Promise<void>;
   /** How often each document was printed, on every station. */
   printedCounts(docs: { shipmentId: string; document: string }[]): Promise<number[]>;
   /** Platform SKUs on stored order lines that map to none of ours (most orders first). */
@@ -194,13 +216,19 @@ export interface StationApi {
   /** Saves SKU mappings (synced) and applies them to stored orders not yet printed. Returns the orders updated. */
   mapSkus(mappings: { platform: Order['platform']; shopId: string; platformSku: string; sku: string }[]): Promise<{ orders: number }>;
   /** Imports SKUs (and, with a warehouse, opening stock) from a CSV/XLSX catalog file; synced to every station. */
-  importCatalog(file: ImportInput, warehouseId?: string): Promise<{ skus: number; stock: number; rejected: ImportRejected[] }>;
+  importCatalog(file: ImportInput, warehouseId?: string): Promise<{ skus: number; stock: number; rejected: ImportRejected[]; failed?: ImportFailure }>;
   /** One file with every shared document and this station's settings. */
   backup(): Promise<SavedFile>;
   /** Restores a backup file (into a fresh browser: the same station; otherwise merged). Returns the station's config. */
   restoreBackup(bytes: Uint8Array): Promise<StationConfig>;
   /** When this station last made a backup (epoch ms), or null. */
   lastBackupAt(): Promise<number | null>;
+  /** This station's saved printers (station-local, not synced) and the default one. */
+  printers(): Promise<import('../print/saved-printer').SavedPrinters>;
+  /** Adds or replaces a printer (validated; the first one saved becomes the default). */
+  savePrinter(printer: import('../print/saved-printer').SavedPrinterInput): Promise<import('../print/saved-printer').SavedPrinters>;
+  deletePrinter(id: string): Promise<import('../print/saved-printer').SavedPrinters>;
+  setDefaultPrinter(id: string | null): Promise<import('../print/saved-printer').SavedPrinters>;
   /** The rejected rows of a preview as a CSV file (UTF-8 with BOM) for the seller to fix and re-export. */
   rejectedReport(previewId: string): Promise<SavedFile>;
   subscribe(listener: (e: EngineEvent) => void): Promise<void>;

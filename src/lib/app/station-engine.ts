@@ -20,9 +20,11 @@ import type { TextEncodingName } from '../import/encoding';
 import { SkuMatcher } from '../import/sku-match';
 import { ShardDoc } from '../sync/shard-doc';
 import { CatalogDoc, DirectoryDoc } from '../sync/catalog-doc';
+import { storedTemplates, templateToSave } from '../print/designer/library';
 import { DocHost, LOCAL } from '../sync/doc-host';
 import { decodeBackup, encodeBackup } from '../sync/backup';
 import { StationDb, describeStorageError } from '../storage/station-db';
+import { parseSavedPrinters, removePrinter, upsertPrinter, withDefault, type SavedPrinters } from '../print/saved-printer';
 import type { Leadership } from '../storage/leader';
 import type { DemoSize, EngineEvent, ImportPreview, OrderDetail, OrderEdit, Progress, StationApi, StationConfig, UnmappedSku } from './station-api';
 
@@ -140,6 +142,33 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
     return flushing;
   }
 
+  /**
+   * Bulk stores (demo, import) write chunk after chunk: the worker builds the next chunk while IndexedDB
+   * commits the previous chunk's index rows, and at most one flush waits. A storage failure stops the
+   * work at the next chunk with the count of orders safely stored before it.
+   */
+  function storePipeline(stopped: (done: number) => string) {
+    storageError = undefined;
+    let previous: { flushed: Promise<void>; done: number } | undefined;
+    const settle = async () => {
+      if (!previous) return;
+      await previous.flushed;
+      if (storageError) throw new Error(`${stopped(previous.done)} ${storageError}`);
+    };
+    return {
+      /** Call after putting the chunk that starts at `start`. */
+      async next(start: number): Promise<void> {
+        await settle();
+        previous = { flushed: flush(), done: start };
+      },
+      async end(total: number): Promise<void> {
+        await settle();
+        await flush();
+        if (storageError) throw new Error(`${stopped(total)} ${storageError}`);
+      }
+    };
+  }
+
   function openShard(name: string): Promise<ShardDoc> {
     const have = shards.get(name);
     if (have) return Promise.resolve(have);
@@ -251,6 +280,12 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
     return out;
   }
 
+  /** Printers are station-local settings in the meta table (a device belongs to this PC): never synced. */
+  async function storePrinters(state: SavedPrinters): Promise<SavedPrinters> {
+    await db.setMeta('printers', state);
+    return state;
+  }
+
   function need<T>(v: T | undefined | null, what: string): T {
     if (v === undefined || v === null) throw new Error(what);
     return v;
@@ -312,7 +347,12 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
         row: index.get(id) ?? toOrderRow(order, row.shard, regs, shard.flagsOf(id).map((f) => f.kind)),
         flags: shard.flagsOf(id),
         history: shard.historyOf(id).map((h) => ({ at: h.at, station: h.station, stationName: stationName(h.station), user: h.user, field: h.field, value: h.value })),
-        conflicts
+        conflicts,
+        printed: {
+          label: sumCounter(regs.get(printedField('label')) ?? []),
+          'packing-slip': sumCounter(regs.get(printedField('packing-slip')) ?? []),
+          'pick-list': sumCounter(regs.get(printedField('pick-list')) ?? [])
+        }
       };
     },
 
@@ -341,7 +381,7 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       const ctx = createDemoContext({ seed, catalog: cat, now });
       const shipCat = shipmentCatalog(cat);
       const CHUNK = 2500;
-      storageError = undefined;
+      const pipe = storePipeline((done) => `Demo data stopped after ${done.toLocaleString('en')} of ${size.toLocaleString('en')} orders.`);
       for (let start = 0; start < size; start += CHUNK) {
         const groups = new Map<string, Order[]>();
         const end = Math.min(size, start + CHUNK);
@@ -355,10 +395,10 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
         need(directory, 'station not open').add(groups.keys(), clock.now(), LOCAL);
         for (const [name, orders] of groups)
           (await openShard(name)).putOrders({ orders, shipments: orders.map((o) => wholeOrderShipment(o, shipCat)), origin: LOCAL });
-        await flush();
-        if (storageError) throw new Error(`Demo data stopped after ${start.toLocaleString('en')} of ${size.toLocaleString('en')} orders. ${storageError}`);
-        onProgress({ phase: 'store', done: end, total: size });
+        await pipe.next(start);
+        onProgress({ phase: 'store', done: start, total: size });
       }
+      await pipe.end(size);
       onProgress({ phase: 'done', done: size, total: size });
       return { orders: size, ms: Date.now() - t0 };
     },
@@ -390,12 +430,15 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
           onProgress: (p) => onProgress({ phase: p.phase, done: p.done, total: p.total })
         });
       } catch (e) {
-        // An unrecognised format is not a dead end: hand the mapping screen what it needs.
-        if (!isImportError(e) || e.code !== 'unknown_format') throw e;
+        // An unrecognised format is not a dead end: hand the mapping screen what it needs. Any other unreadable
+        // file comes back as `failed` (an error thrown here would lose its code and English text in the worker hop).
+        if (!isImportError(e)) throw e;
         const d = e.details as { file?: string; headers?: string[]; samples?: string[][]; guess?: Record<string, string> };
+        const known = e.code === 'unknown_format';
         return {
           id: '',
-          unknown: { file: d.file ?? '', headers: d.headers ?? [], samples: d.samples ?? [], guess: d.guess ?? {}, message: e.message },
+          unknown: known ? { file: d.file ?? '', headers: d.headers ?? [], samples: d.samples ?? [], guess: d.guess ?? {}, message: e.message, text: e.text } : undefined,
+          failed: known ? undefined : { code: e.code, message: e.message, text: e.text },
           format: '',
           files: [],
           counts: { orders: 0, lines: 0, new: 0, updated: 0, unchanged: 0, conflicts: 0, rejected: 0, skipped: 0, flagged: 0 },
@@ -408,7 +451,7 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
           id: '',
           partial: true,
           format: parsed.format,
-          files: parsed.files.map((f) => ({ file: f.file, presetLabel: f.presetLabel, platform: f.platform, encoding: f.encoding?.name, encodingLabel: f.encoding?.label, rows: f.rows, issues: f.issues.map((i) => i.message) })),
+          files: parsed.files.map((f) => ({ file: f.file, presetLabel: f.presetLabel, platform: f.platform, encoding: f.encoding?.name, encodingLabel: f.encoding?.label, rows: f.rows, issues: f.issues.map((i) => i.message), issueTexts: f.issues.map((i) => i.text) })),
           counts: { orders: parsed.orders.length, lines: parsed.stats.lines, new: 0, updated: 0, unchanged: 0, conflicts: 0, rejected: parsed.stats.rejectedOrders, skipped: parsed.skipped.length, flagged: 0 },
           sample: parsed.orders.slice(0, 20).map((order) => ({ order, change: index.get(order.id) ? 'unchanged' : 'new', flags: (parsed.flags[order.id] ?? []).map((f) => f.kind) })),
           rejected: []
@@ -434,7 +477,7 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       return {
         id,
         format: parsed.format,
-        files: parsed.files.map((f) => ({ file: f.file, presetLabel: f.presetLabel, platform: f.platform, encoding: f.encoding?.name, encodingLabel: f.encoding?.label, rows: f.rows, issues: f.issues.map((i) => i.message) })),
+        files: parsed.files.map((f) => ({ file: f.file, presetLabel: f.presetLabel, platform: f.platform, encoding: f.encoding?.name, encodingLabel: f.encoding?.label, rows: f.rows, issues: f.issues.map((i) => i.message), issueTexts: f.issues.map((i) => i.text) })),
         counts: {
           orders: parsed.orders.length,
           lines: parsed.stats.lines,
@@ -447,7 +490,7 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
           flagged: Object.values(parsed.flags).filter((f) => f.some((x) => AUDIT_FLAGS.has(x.kind))).length
         },
         sample: parsed.orders.slice(0, 20).map((order) => ({ order, change: change.get(order.id) ?? 'unchanged', flags: (parsed.flags[order.id] ?? []).map((f) => f.kind) })),
-        rejected: parsed.rejected.slice(0, 1000).map((r) => ({ file: r.file, row: r.row, column: r.column, value: r.value, reason: r.reason, orderNo: r.orderNo }))
+        rejected: parsed.rejected.slice(0, 1000).map((r) => ({ file: r.file, row: r.row, column: r.column, value: r.value, reason: r.reason, text: r.text, orderNo: r.orderNo }))
       };
     },
 
@@ -458,6 +501,19 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       if (missing.length) throw new Error(missing.join(' '));
       need(catalog, 'station not open').saveImportPreset(preset, LOCAL);
       return { id: preset.id };
+    },
+
+    async templates() {
+      return storedTemplates(need(catalog, 'station not open').templates());
+    },
+
+    async saveTemplate(input) {
+      // Stored as plain JSON (what parse returns): a Y.Map value must not carry class instances.
+      need(catalog, 'station not open').saveTemplate(JSON.parse(JSON.stringify(templateToSave(input))), LOCAL);
+    },
+
+    async deleteTemplate(id) {
+      need(catalog, 'station not open').deleteTemplate(id, LOCAL);
     },
 
     async commitImport(previewId, onProgress) {
@@ -475,7 +531,7 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
         return c ? [{ kind: 'platform_changed_after_print', detail: c.changed.join(', ') }] : [];
       };
       const CHUNK = 2000;
-      storageError = undefined;
+      const pipe = storePipeline((done) => `Import stopped after ${done.toLocaleString('en')} of ${work.length.toLocaleString('en')} orders.`);
       for (let start = 0; start < work.length; start += CHUNK) {
         const groups = new Map<string, typeof work>();
         for (const w of work.slice(start, start + CHUNK)) {
@@ -494,10 +550,10 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
             origin: LOCAL
           });
         }
-        await flush();
-        if (storageError) throw new Error(`Import stopped after ${start.toLocaleString('en')} of ${work.length.toLocaleString('en')} orders. ${storageError}`);
-        onProgress({ phase: 'store', done: Math.min(work.length, start + CHUNK), total: work.length });
+        await pipe.next(start);
+        onProgress({ phase: 'store', done: start, total: work.length });
       }
+      await pipe.end(work.length);
       // Printed orders the platform changed: flagged for a person, their data left as printed.
       for (const c of diff.conflicts) {
         const row = index.get(c.id);
@@ -524,9 +580,15 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
     },
 
     async importCatalog(file, warehouseId) {
-      const res = parseCatalogFile({ file, warehouseId });
+      let res: ReturnType<typeof parseCatalogFile>;
+      try {
+        res = parseCatalogFile({ file, warehouseId });
+      } catch (e) {
+        if (!isImportError(e)) throw e;
+        return { skus: 0, stock: 0, rejected: [], failed: { code: e.code, message: e.message, text: e.text } };
+      }
       need(catalog, 'station not open').merge({ skus: res.skus, stock: res.stock }, LOCAL);
-      return { skus: res.skus.length, stock: res.stock.length, rejected: res.rejected.map((r) => ({ file: r.file, row: r.row, column: r.column, value: r.value, reason: r.reason })) };
+      return { skus: res.skus.length, stock: res.stock.length, rejected: res.rejected.map((r) => ({ file: r.file, row: r.row, column: r.column, value: r.value, reason: r.reason, text: r.text })) };
     },
 
     async unmappedSkus() {
@@ -614,23 +676,26 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       return { contexts, total, skipped };
     },
 
-    async journalPrint(entry) {
+    async journalPrint(entry, covers) {
       const cfg = need(config, 'set up the station first');
       await db.journal.add({ ...entry });
-      if (!entry.shipmentId) return;
-      const row = await rowOf(orderOfEntity(entry.shipmentId));
-      if (!row) return;
-      const shard = await openShard(row.shard);
+      // A shipment's own document, or each shipment a batch document (a pick list) was made for.
+      const shipments = entry.shipmentId ? [entry.shipmentId] : entry.state === 'sent' ? (covers ?? []) : [];
       const at = clock.now();
       const by = cfg.user || cfg.name;
-      if (entry.state === 'sent' && entry.attempt === 1) {
-        // This station's own running count for the document; other stations keep theirs, and readers sum.
-        const mine = (shard.registersOf(row.id).get(printedField(entry.document)) ?? []).find((e) => e.station === cfg.id);
-        const count = (typeof mine?.v === 'number' ? mine.v : 0) + 1;
-        shard.write({ entity: entry.shipmentId, field: printedField(entry.document), station: cfg.id, entry: { v: count, at, by }, origin: LOCAL });
+      for (const shipmentId of shipments) {
+        const row = await rowOf(orderOfEntity(shipmentId));
+        if (!row) continue;
+        const shard = await openShard(row.shard);
+        if (entry.state === 'sent' && entry.attempt === 1) {
+          // This station's own running count for the document; other stations keep theirs, and readers sum.
+          const mine = (shard.registersOf(row.id).get(printedField(entry.document)) ?? []).find((e) => e.station === cfg.id);
+          const count = (typeof mine?.v === 'number' ? mine.v : 0) + 1;
+          shard.write({ entity: shipmentId, field: printedField(entry.document), station: cfg.id, entry: { v: count, at, by }, origin: LOCAL });
+        }
+        if (entry.state === 'confirmed' && entry.document === 'label' && statusRank(row.status) < statusRank('printed') && !row.held && row.display !== 'cancelled')
+          shard.write({ entity: shipmentId, field: 'status', station: cfg.id, entry: { v: 'printed', at, by }, origin: LOCAL });
       }
-      if (entry.state === 'confirmed' && entry.document === 'label' && statusRank(row.status) < statusRank('printed') && !row.held && row.display !== 'cancelled')
-        shard.write({ entity: entry.shipmentId, field: 'status', station: cfg.id, entry: { v: 'printed', at, by }, origin: LOCAL });
       await flush();
     },
 
@@ -673,6 +738,22 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
 
     async lastBackupAt() {
       return (await db.getMeta<number>('lastBackupAt')) ?? null;
+    },
+
+    async printers() {
+      return parseSavedPrinters(await db.getMeta('printers'));
+    },
+
+    async savePrinter(p) {
+      return storePrinters(upsertPrinter(parseSavedPrinters(await db.getMeta('printers')), p));
+    },
+
+    async deletePrinter(id) {
+      return storePrinters(removePrinter(parseSavedPrinters(await db.getMeta('printers')), id));
+    },
+
+    async setDefaultPrinter(id) {
+      return storePrinters(withDefault(parseSavedPrinters(await db.getMeta('printers')), id));
     },
 
     async rejectedReport(previewId) {

@@ -4,8 +4,11 @@
 // tracking number is refused up front, naming the orders; a second print of a label needs a reason.
 import type { PrintContext } from '../app/station-api';
 import type { Workspace } from './workspace.svelte';
-import { connectPrinter, pairedUsbPrinter, printWorker, type ConnectionKind } from '../app/print-client';
-import { startLabelBatch } from '../app/print-batch';
+import { availableConnections, printWorker, type ConnectionKind } from '../app/print-client';
+import { PrinterSettings } from './printer-settings.svelte';
+import { forLoadedMedia, mediaFits, type SavedPrinter } from '../print/saved-printer';
+import { startDocumentBatch, type ReprintItem } from '../app/print-batch';
+import { PrintDocuments } from './print-documents.svelte';
 import { BUILTIN_TEMPLATES } from '../print/builtin-templates';
 import { missingRequired } from '../print/fields';
 import { defaultProfile, type PrinterLanguage } from '../print/profiles';
@@ -19,6 +22,8 @@ export const MAX_BATCH = 5000;
 export class PrintSession {
   open = $state(false);
   templateId = $state(LABEL_TEMPLATES.find((t) => t.id === 'builtin:waybill-100x150')?.id ?? LABEL_TEMPLATES[0].id);
+  /** Built-in waybills, then the waybill templates saved in the designer (synced; read when the dialog opens). */
+  templates = $state.raw([...LABEL_TEMPLATES]);
   language = $state<PrinterLanguage>('tspl');
   printerLabel = $state('');
   connecting = $state(false);
@@ -29,26 +34,60 @@ export class PrintSession {
   skipped = $state.raw<string[]>([]);
   /** Orders a waybill cannot be printed for (no tracking number). */
   missing = $state.raw<string[]>([]);
-  /** Labels printed before: a reason is needed to print them again. */
-  reprint = $state.raw<{ orderNo: string; printed: number }[]>([]);
+  /** Documents printed before: a reason is needed to print them again. */
+  reprint = $state.raw<ReprintItem[]>([]);
   reprintReason = $state('');
   snapshot = $state.raw<QueueSnapshot | null>(null);
-  private transport: PrinterTransport | null = null;
+  /** The saved printer this dialog prints to: the station's default when it opens, or the one chosen. */
+  printerId = $state<string | null>(null);
+  /** The station's saved printers and their connections (shared with the printer settings dialog). */
+  readonly printers: PrinterSettings;
   private queue: PrintQueue | null = null;
   private contexts: PrintContext[] = [];
+  /** The documents of the batch (label, packing slip, pick list) and where each goes. */
+  readonly documents = new PrintDocuments(Object.values(availableConnections()).some(Boolean));
 
-  constructor(private ws: Workspace) {}
-
-  get template() {
-    return LABEL_TEMPLATES.find((t) => t.id === this.templateId) ?? LABEL_TEMPLATES[0];
+  constructor(private ws: Workspace) {
+    this.printers = new PrinterSettings(ws.api, () => (ws.config ? { id: ws.config.id, name: ws.config.name } : null));
+    this.printers.onlink = (id) => id === this.printerId && this.syncPrinterLabel();
   }
 
+  private get transport(): PrinterTransport | null {
+    return this.printers.transport(this.printerId);
+  }
+
+  get saved(): SavedPrinter | undefined {
+    return this.printers.list.find((p) => p.id === this.printerId);
+  }
+
+  /** The template sizes when they differ from the media loaded in the chosen printer (labels would print off). */
+  get mediaMismatch(): { tw: number; th: number; mw: number; mh: number } | null {
+    const p = this.saved;
+    const size = this.template.size;
+    if (!p || p.connection === 'system' || mediaFits(p.media, size)) return null;
+    return { tw: size.width, th: size.height, mw: p.media.width, mh: p.media.height };
+  }
+
+  /** The label template as the chosen printer prints it (gap or black mark of its loaded media). */
+  get printTemplate() {
+    return this.saved ? forLoadedMedia(this.template, this.saved.media) : this.template;
+  }
+
+  private syncPrinterLabel(): void {
+    this.printerLabel = this.transport?.label ?? this.saved?.name ?? '';
+  }
+
+  get template() {
+    return this.templates.find((t) => t.id === this.templateId) ?? LABEL_TEMPLATES[0];
+  }
+
+  /** The chosen saved printer's profile (copies, darkness, offset…); without one, defaults for the language. */
   get profile() {
-    return defaultProfile(this.language);
+    return this.saved?.profile ?? defaultProfile(this.language);
   }
 
   get running(): boolean {
-    return this.snapshot?.state === 'running' || this.snapshot?.state === 'paused';
+    return this.snapshot?.state === 'running' || this.snapshot?.state === 'paused' || this.documents.busy;
   }
 
   async show(): Promise<void> {
@@ -57,12 +96,37 @@ export class PrintSession {
     this.error = '';
     this.snapshot = null;
     this.reprint = [];
+    await this.ws.run(() => this.documents.opened(this.ws.api));
+    await this.ws.run(async () => {
+      this.templates = [...LABEL_TEMPLATES, ...(await this.ws.api.templates()).filter((t) => t.kind === 'waybill')];
+    });
+    await this.ws.run(() => this.printers.load());
+    if (!this.saved) this.printerId = this.printers.defaultId;
     await this.load();
-    if (!this.transport) {
-      // A printer allowed before reconnects without asking.
-      this.transport = await pairedUsbPrinter().catch(() => null);
-      if (this.transport) this.printerLabel = this.transport.label;
-    }
+    // A saved printer allowed before reconnects without asking; one that is not there is "plug it in".
+    if (this.printerId) await this.printers.reconnect(this.printerId);
+    this.syncPrinterLabel();
+  }
+
+  /** Prints to another saved printer (its profile, its connection). */
+  async choosePrinter(id: string): Promise<void> {
+    this.printerId = id;
+    this.syncPrinterLabel();
+    await this.refreshPreview();
+    await this.printers.reconnect(id);
+  }
+
+  openPrinterSettings(): void {
+    this.printers.selectedId = this.printerId;
+    void this.printers.show();
+  }
+
+  /** Back from the settings: the chosen printer may have been changed or deleted. */
+  async closePrinterSettings(): Promise<void> {
+    this.printers.close();
+    if (!this.saved) this.printerId = this.printers.defaultId;
+    this.syncPrinterLabel();
+    await this.refreshPreview();
   }
 
   close(): void {
@@ -83,6 +147,10 @@ export class PrintSession {
   }
 
   checkTemplate(): void {
+    if (!this.documents.label.on) {
+      this.missing = [];
+      return;
+    }
     this.missing = this.contexts.filter((c) => missingRequired(this.template, c).length > 0).map((c) => c.orders?.[0]?.orderNo ?? c.shipment?.id ?? '?');
   }
 
@@ -94,6 +162,9 @@ export class PrintSession {
 
   async setLanguage(lang: PrinterLanguage): Promise<void> {
     this.language = lang;
+    // The language belongs to the printer: correcting it here corrects the saved printer.
+    const id = this.printerId;
+    if (id) await this.ws.run(() => this.printers.setLanguage(id, lang));
     await this.refreshPreview();
   }
 
@@ -110,12 +181,15 @@ export class PrintSession {
     this.connecting = true;
     this.error = '';
     try {
-      await this.transport?.close();
-      this.transport = await connectPrinter(kind);
-      this.printerLabel = this.transport.label;
+      // The device is saved on this station (or recognised as saved) and reconnects by itself from now on.
+      const printer = await this.printers.add(kind, { fallbackLanguage: this.language });
+      this.printerId = printer.id;
+      this.syncPrinterLabel();
+      await this.refreshPreview();
       // Back after an unplug: the paused queue continues at the first label not confirmed.
-      if (this.queue && this.snapshot?.state === 'paused') {
-        this.queue.attach(this.transport);
+      const transport = this.transport;
+      if (transport && this.queue && this.snapshot?.state === 'paused') {
+        this.queue.attach(transport);
         this.queue.resume();
       }
     } catch (e) {
@@ -126,33 +200,38 @@ export class PrintSession {
   }
 
   async start(): Promise<void> {
-    if (!this.transport) {
-      this.error = 'Connect a printer first.';
-      return;
-    }
-    if (this.missing.length) return;
+    // A saved printer that is itself system print takes the documents meant for "the printer".
+    const documents = this.documents.chosen(this.printTemplate, this.saved?.connection === 'system');
+    this.documents.notice = !documents.length ? 'documents.none' : documents.some((d) => d.output === 'printer') && !this.transport ? 'documents.connectOrSystem' : '';
+    if (this.documents.notice || this.missing.length) return;
     const cfg = this.ws.config!;
-    const started = await startLabelBatch({
+    this.error = '';
+    const started = await startDocumentBatch({
       api: this.ws.api,
       transport: this.transport,
       printer: this.printerLabel,
       station: cfg.id,
       user: cfg.user || cfg.name,
-      template: this.template,
       profile: this.profile,
       contexts: this.contexts,
+      documents,
       reprintReason: this.reprintReason.trim() || undefined,
       onSnapshot: (s) => (this.snapshot = s),
+      onSystem: (p) => (this.documents.system = p),
       onError: (message) => (this.error = message)
+    }).catch((e: unknown) => {
+      this.error = e instanceof Error ? e.message : String(e);
+      return null;
     });
+    if (!started) return;
     if (!started.ok) {
       this.reprint = started.reprint;
       return;
     }
     this.queue = started.queue;
     this.reprint = [];
-    this.error = '';
   }
+
 
   pause(): void {
     this.queue?.pause({ when: 'now' });
