@@ -1,12 +1,20 @@
 // A fake WebUSB label printer installed into the page before the app loads (navigator.usb is replaced):
-// it records every byte, answers TSPL status queries, and can be unplugged, replugged or run out of paper
-// from the test. The app sees a real USBDevice-shaped object and drives it through WebUsbTransport.
+// it records every byte and keeps each label job whole (TSPL up to `PRINT`, ZPL up to `^XZ`) for the test
+// to render and scan, answers TSPL (ESC ! ?) and ZPL (~HS) status queries, and can be unplugged, replugged
+// or run out of paper from the test. The app sees a real USBDevice-shaped object and drives it through
+// WebUsbTransport.
 import type { Page } from '@playwright/test';
 
 export async function installFakeUsbPrinter(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const listeners = new Set<(e: { device: unknown }) => void>();
-    const state = { received: 0, text: '', labels: 0, problem: 0, unplugged: false, disconnectAfterLabels: -1 };
+    const state = { received: 0, text: '', labels: 0, problem: 0, unplugged: false, disconnectAfterLabels: -1, jobs: [] as string[] };
+    /** Bytes of the label being received (latin1, one char per byte), and status reply bytes not yet read. */
+    let job = '';
+    const reply: number[] = [];
+    const JOB_END = /PRINT \d+,\d+\r?\n|\^XZ\n?/;
+    // ~HS: three STX…ETX strings; paper out is field 2 of the first (TSPL status bit 0x04 stands for it here).
+    const zplStatus = () => `\x02030,${state.problem & 4 ? 1 : 0},0,1245,000,0,0,0,000,0,0,0\x03\r\n\x02000,0,0,0,0,2,4,0,00000000,1,000\x03\r\n\x021234,0\x03\r\n`;
     const gone = () => Object.assign(new Error('The device was disconnected.'), { name: 'NotFoundError' });
     const config = {
       configurationValue: 1,
@@ -51,10 +59,18 @@ export async function installFakeUsbPrinter(page: Page): Promise<void> {
       async clearHalt() {},
       async transferOut(_ep: number, data: Uint8Array) {
         if (state.unplugged) throw gone();
-        const text = new TextDecoder('latin1').decode(data);
+        const text = Array.from(data, (b) => String.fromCharCode(b)).join('');
         state.received += data.length;
         state.text = (state.text + text).slice(-64);
-        const printed = (text.match(/PRINT 1,/g) ?? []).length;
+        if (text === '~HS') reply.push(...Array.from(zplStatus(), (c) => c.charCodeAt(0)));
+        else if (text !== '\x1b!?') {
+          job += text;
+          for (let m = JOB_END.exec(job); m; m = JOB_END.exec(job)) {
+            state.jobs.push(job.slice(0, m.index + m[0].length));
+            job = job.slice(m.index + m[0].length);
+          }
+        }
+        const printed = (text.match(/PRINT 1,|\^XZ/g) ?? []).length;
         state.labels += printed;
         if (printed && state.disconnectAfterLabels > 0 && state.labels >= state.disconnectAfterLabels) {
           state.disconnectAfterLabels = -1;
@@ -65,8 +81,8 @@ export async function installFakeUsbPrinter(page: Page): Promise<void> {
       },
       async transferIn(_ep: number, length: number) {
         if (state.unplugged) throw gone();
-        const reply = Uint8Array.of(state.problem).subarray(0, length);
-        return { data: new DataView(reply.buffer), status: 'ok' };
+        const bytes = reply.length ? Uint8Array.from(reply.splice(0, length)) : Uint8Array.of(state.problem).subarray(0, length);
+        return { data: new DataView(bytes.buffer), status: 'ok' };
       }
     };
     const usb = {
@@ -91,3 +107,9 @@ export async function installFakeUsbPrinter(page: Page): Promise<void> {
 }
 
 export const fakeUsbState = (page: Page) => page.evaluate(() => (globalThis as unknown as { __fakeUsb: { state: { received: number; labels: number; unplugged: boolean } } }).__fakeUsb.state);
+
+/** The label jobs the fake printer received, in order, as bytes (each a whole TSPL or ZPL label). */
+export async function receivedJobs(page: Page): Promise<Uint8Array[]> {
+  const jobs = await page.evaluate(() => (globalThis as unknown as { __fakeUsb: { state: { jobs: string[] } } }).__fakeUsb.state.jobs);
+  return jobs.map((j) => Uint8Array.from(j, (c) => c.charCodeAt(0)));
+}

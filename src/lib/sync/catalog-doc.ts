@@ -46,6 +46,19 @@ export class CatalogDoc {
     this.doc.transact(() => this.doc.getMap('importPresets').set(preset.id, preset), origin);
   }
 
+  /** Label templates saved on any station: one JSON value per template id (validated by the reader). */
+  templates(): unknown[] {
+    return [...this.doc.getMap('templates').values()];
+  }
+
+  saveTemplate(template: { id: string }, origin: unknown): void {
+    this.doc.transact(() => this.doc.getMap('templates').set(template.id, template), origin);
+  }
+
+  deleteTemplate(id: string, origin: unknown): void {
+    this.doc.transact(() => this.doc.getMap('templates').delete(id), origin);
+  }
+
   read(): Catalog {
     const out = {} as Record<Collection, unknown[]>;
     for (const c of COLLECTIONS) out[c] = [...this.map(c).values()];

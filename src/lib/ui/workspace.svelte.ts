@@ -72,6 +72,9 @@ export class Workspace {
 
   readonly rows: RowWindow;
   readonly demo: DemoLoader;
+  /** Resolves once start() has opened the station: panels opened early (templates) wait for it. */
+  readonly ready: Promise<void>;
+  private markReady: () => void = () => undefined;
 
   shops = $derived(new Map<string, Shop>((this.catalog?.shops ?? []).map((s) => [s.id, s])));
   couriers = $derived(new Map<string, Courier>((this.catalog?.couriers ?? []).map((c) => [c.id, c])));
@@ -106,6 +109,7 @@ export class Workspace {
       (e) => this.report(e)
     );
     this.demo = new DemoLoader(this);
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
   }
 
   /** Opens the station: setup first if it has never been configured, then data and engine events. */
@@ -117,6 +121,7 @@ export class Workspace {
       this.sync = await this.api.syncState();
     });
     this.started = true;
+    this.markReady();
     await this.reloadAll();
     // Remind about backups once per session, for a station that opens with orders in it.
     if (!this.backupChecked && (this.facets?.statuses ?? []).some((f) => f.n > 0)) {
