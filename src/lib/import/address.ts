@@ -150,22 +150,31 @@ function buildIndex(): Index {
 
 const getIndex = (): Index => (index ??= buildIndex());
 
-const starts = new WeakMap<Map<string, unknown>, Set<string>>();
+interface KeyShape {
+  /** The first character of every key, so a lookup that cannot match fails at once. */
+  starts: Set<string>;
+  /** The lengths keys come in (2 or more), longest first: a lookup tries only those. */
+  lengths: number[];
+}
+const shapes = new WeakMap<Map<string, unknown>, KeyShape>();
 
-/** The first character of every key, so a lookup that cannot match fails at once. */
-function firstChars(map: Map<string, unknown>): Set<string> {
-  let set = starts.get(map);
-  if (!set) {
-    set = new Set([...map.keys()].map((k) => k[0]));
-    starts.set(map, set);
+function shapeOf(map: Map<string, unknown>): KeyShape {
+  let shape = shapes.get(map);
+  if (!shape) {
+    const keys = [...map.keys()];
+    shape = { starts: new Set(keys.map((k) => k[0])), lengths: [...new Set(keys.map((k) => k.length))].filter((n) => n >= 2).sort((a, b) => b - a) };
+    shapes.set(map, shape);
   }
-  return set;
+  return shape;
 }
 
 /** The longest key of `map` that `s` has at `pos`. */
 function longestPrefix<V>(s: string, pos: number, map: Map<string, V>, maxLen: number): [string, V] | undefined {
-  if (!firstChars(map).has(s[pos])) return undefined;
-  for (let len = Math.min(maxLen, s.length - pos); len >= 2; len--) {
+  const shape = shapeOf(map);
+  if (!shape.starts.has(s[pos])) return undefined;
+  const room = Math.min(maxLen, s.length - pos);
+  for (const len of shape.lengths) {
+    if (len > room) continue;
     const key = s.substr(pos, len);
     const v = map.get(key);
     if (v !== undefined) return [key, v];
