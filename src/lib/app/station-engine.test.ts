@@ -72,6 +72,29 @@ describe('station engine', () => {
     expect(found.rows[0].memo).toBe('加急 urgent');
   });
 
+  it('stores the index in a few bins per shard, every order once, and answers from them after a restart', async () => {
+    const store = new MemoryStore();
+    const first = station({ store, dbName: 'bins-test' });
+    await setUp(first.engine, 'Pack 1');
+    await first.engine.loadDemo(1000, 3, () => undefined);
+    const before = await first.engine.query({ sort: 'orderNo', desc: false }, 0, 1000);
+    const bins = await first.db.bins.toArray();
+    const stored = bins.flatMap((b) => (JSON.parse(b.json) as { id: string }[]).map((r) => r.id));
+    expect(stored.sort()).toEqual(before.rows.map((r) => r.id).sort());
+    expect(bins.length).toBeLessThanOrEqual(new Set(before.rows.map((r) => r.shard)).size * 16);
+    await first.engine.edit({ orderId: before.rows[10].id, field: 'memo', value: 'bin rewritten' });
+    await first.engine.close();
+
+    const again = station({ store, dbName: 'bins-test' });
+    await again.engine.open();
+    // A search waits for the whole stored index rather than answer from part of it.
+    const found = await again.engine.query({ search: before.rows[10].orderNo }, 0, 5);
+    expect(found.ready).toBe(true);
+    expect(found.rows.map((r) => [r.id, r.memo])).toEqual([[before.rows[10].id, 'bin rewritten']]);
+    const after = await again.engine.query({ sort: 'orderNo', desc: false }, 0, 1000);
+    expect(after.rows.map((r) => r.id)).toEqual(before.rows.map((r) => r.id));
+  });
+
   it('keeps finished shards older than two weeks closed after a restart, and still opens them on demand', async () => {
     const store = new MemoryStore();
     const day = Date.UTC(2026, 10, 26, 4);

@@ -3,7 +3,7 @@
 // and in Node under test with fakes, so it never reaches for browser globals itself.
 import * as Y from 'yjs';
 import type { Clock } from '../domain/ports';
-import { OrderIndex, type OrderQuery } from '../domain/order-query';
+import { OrderIndex, OrderQuery } from '../domain/order-query';
 import { AUDIT_FLAGS, printedField, sumCounter, toOrderRow, type OrderRow } from '../domain/order-row';
 import type { PrintContext } from '../print/fields';
 import { orderOfEntity } from '../sync/shard-doc';
@@ -23,7 +23,7 @@ import { CatalogDoc, DirectoryDoc } from '../sync/catalog-doc';
 import { storedTemplates, templateToSave } from '../print/designer/library';
 import { DocHost, LOCAL } from '../sync/doc-host';
 import { decodeBackup, encodeBackup } from '../sync/backup';
-import { StationDb, describeStorageError } from '../storage/station-db';
+import { StationDb, binKey, describeStorageError, packBin, unpackBin, type RowBin } from '../storage/station-db';
 import { parseSavedPrinters, removePrinter, upsertPrinter, withDefault, type SavedPrinters } from '../print/saved-printer';
 import type { Leadership } from '../storage/leader';
 import type { DemoSize, EngineEvent, ImportPreview, OrderDetail, OrderEdit, Progress, StationApi, StationConfig, UnmappedSku } from './station-api';
@@ -56,6 +56,13 @@ const ACTIVE_DAYS = 14;
 const CHINA = 8 * 3600_000;
 const svKey = (doc: Y.Doc) => Array.from(Y.encodeStateVector(doc)).join(',');
 
+
+/** The unfiltered list, newest first: what a station shows on opening. */
+function isPlainList(input: OrderQuery): boolean {
+  const q = OrderQuery.parse(input);
+  const noFilters = !q.search.trim() && !q.statuses.length && !q.platforms.length && !q.shops.length && !q.provinces.length && !q.couriers.length && q.paidFrom === undefined && q.paidTo === undefined;
+  return noFilters && q.sort === 'paidAt' && q.desc;
+}
 
 export function createStationEngine(deps: EngineDeps): StationEngine {
   const { db, host, clock, leadership } = deps;
@@ -103,7 +110,54 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
     if (!flushTimer) flushTimer = setTimeout(() => void flush(), 15);
   }
 
-  /** Projects every changed order into the memory index and, on the leader tab, into Dexie in one transaction. */
+  /** Order ids per stored bin (see station-db.ts), so a bin can be written again whole from the memory index. */
+  const binMembers = new Map<string, Set<string>>();
+  const place = (rows: readonly OrderRow[]) => {
+    for (const r of rows) {
+      const key = binKey(r.shard, r.id);
+      let set = binMembers.get(key);
+      if (!set) binMembers.set(key, (set = new Set()));
+      set.add(r.id);
+    }
+  };
+  /** Bins and watermarks waiting for the end of a bulk store (written once, not once per chunk). */
+  let bulk = 0;
+  const pendingBins = new Set<string>();
+  const pendingMarks = new Map<string, string>();
+  /** Resolves once the memory index holds what Dexie held at start: bins are written from memory only after. */
+  let indexLoaded: Promise<void> = Promise.resolve();
+  /** Resolves once the newest bins are in memory: the list's first page waits for it, not for everything. */
+  let firstPageLoaded!: () => void;
+  const firstPage = new Promise<void>((r) => (firstPageLoaded = r));
+
+  /** Writes bins from the memory index (an empty bin is deleted) and then the watermarks, in a few transactions. */
+  async function writeBins(keys: Iterable<string>, marks: Map<string, string>): Promise<void> {
+    await indexLoaded;
+    const all = [...keys];
+    const PER_TX = 400;
+    for (let i = 0; i < all.length || (i === 0 && marks.size); i += PER_TX) {
+      const part = all.slice(i, i + PER_TX);
+      const last = i + PER_TX >= all.length;
+      await db.transaction('rw', db.bins, db.meta, async () => {
+        const put: RowBin[] = [];
+        const drop: string[] = [];
+        for (const key of part) {
+          const rows: OrderRow[] = [];
+          for (const id of binMembers.get(key) ?? []) {
+            const r = index.get(id);
+            if (r) rows.push(r);
+          }
+          if (rows.length) put.push(packBin(key, rows));
+          else drop.push(key);
+        }
+        if (put.length) await db.bins.bulkPut(put);
+        if (drop.length) await db.bins.bulkDelete(drop);
+        if (last) await db.meta.bulkPut([...marks].map(([name, value]) => ({ key: `wm:${name}`, value })));
+      });
+    }
+  }
+
+  /** Projects every changed order into the memory index and, on the leader tab, into Dexie. */
   function flush(): Promise<void> {
     flushing = flushing.then(async () => {
       clearTimeout(flushTimer);
@@ -113,28 +167,37 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       changed.clear();
       const rows: OrderRow[] = [];
       const gone: string[] = [];
-      const marks: { key: string; value: string }[] = [];
+      const touched = new Set<string>();
+      const marks = new Map<string, string>();
       for (const [name, ids] of batch) {
         const shard = shards.get(name);
         if (!shard) continue;
         for (const id of ids) {
           const o = shard.order(id);
           if (o) rows.push(toOrderRow(o, name, shard.registersOf(id), shard.flagsOf(id).map((f) => f.kind)));
-          else gone.push(id);
+          else {
+            gone.push(id);
+            const key = binKey(name, id);
+            binMembers.get(key)?.delete(id);
+            touched.add(key);
+          }
         }
-        marks.push({ key: `wm:${name}`, value: svKey(shard.doc) });
+        marks.set(name, svKey(shard.doc));
       }
       index.upsert(rows);
       if (gone.length) index.remove(gone);
+      place(rows);
+      for (const r of rows) touched.add(binKey(r.shard, r.id));
       if (leadership.isLeader()) {
-        try {
-          await db.transaction('rw', db.rows, db.meta, async () => {
-            await db.rows.bulkPut(rows);
-            if (gone.length) await db.rows.bulkDelete(gone);
-            await db.meta.bulkPut(marks);
-          });
-        } catch (err) {
-          storageFailed(err);
+        if (bulk) {
+          for (const k of touched) pendingBins.add(k);
+          for (const [name, v] of marks) pendingMarks.set(name, v);
+        } else {
+          try {
+            await writeBins(touched, marks);
+          } catch (err) {
+            storageFailed(err);
+          }
         }
       }
       emit({ kind: 'rows', ids: rows.slice(0, 200).map((r) => r.id) });
@@ -143,17 +206,36 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
   }
 
   /**
-   * Bulk stores (demo, import) write chunk after chunk: the worker builds the next chunk while IndexedDB
-   * commits the previous chunk's index rows, and at most one flush waits. A storage failure stops the
-   * work at the next chunk with the count of orders safely stored before it.
+   * Bulk stores (demo, import) write chunk after chunk into the documents and the memory index, and write the
+   * Dexie index once at the end: its bins would otherwise be rewritten with every chunk. A storage failure
+   * stops the work at the next chunk with the count of orders safely stored before it. `done` must run in a
+   * finally: it ends bulk mode and writes the bins, also after a failure.
    */
   function storePipeline(stopped: (done: number) => string) {
     storageError = undefined;
+    bulk++;
+    let ended = false;
     let previous: { flushed: Promise<void>; done: number } | undefined;
     const settle = async () => {
       if (!previous) return;
       await previous.flushed;
       if (storageError) throw new Error(`${stopped(previous.done)} ${storageError}`);
+    };
+    const done = async () => {
+      if (ended) return;
+      ended = true;
+      await flush().catch(() => undefined);
+      bulk--;
+      if (bulk) return;
+      const keys = [...pendingBins];
+      const marks = new Map(pendingMarks);
+      pendingBins.clear();
+      pendingMarks.clear();
+      try {
+        await writeBins(keys, marks);
+      } catch (err) {
+        storageFailed(err);
+      }
     };
     return {
       /** Call after putting the chunk that starts at `start`. */
@@ -163,9 +245,10 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       },
       async end(total: number): Promise<void> {
         await settle();
-        await flush();
+        await done();
         if (storageError) throw new Error(`${stopped(total)} ${storageError}`);
-      }
+      },
+      done
     };
   }
 
@@ -194,21 +277,26 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
     if (mark !== svKey(shard.doc) || !leadership.isLeader()) markChanged(shard.name, shard.allOrderIds());
   }
 
+  /** Reads the stored index bins, newest days first, so the first rows on screen come from the first reads. */
   async function loadIndexFromDb(): Promise<void> {
     try {
-      let last = '';
-      for (;;) {
-        const page = await (last ? db.rows.where(':id').above(last) : db.rows.toCollection()).limit(10_000).toArray();
+      let last: string | undefined;
+      for (let size = 32; ; size = Math.min(size * 4, 512)) {
+        const page = await (last === undefined ? db.bins.orderBy(':id') : db.bins.where(':id').below(last)).reverse().limit(size).toArray();
         if (!page.length) break;
+        const rows = page.flatMap(unpackBin);
+        place(rows);
         // Rows already in memory came from a flush after start-up and are newer than what Dexie holds.
-        index.upsert(page.filter((r) => !index.get(r.id)));
-        last = page[page.length - 1].id;
+        index.upsert(rows.filter((r) => !index.get(r.id)));
+        last = page[page.length - 1].key;
+        firstPageLoaded();
         emit({ kind: 'index', ready: false, total: index.size });
       }
     } catch (err) {
       storageFailed(err);
     }
     indexReady = true;
+    firstPageLoaded();
     emit({ kind: 'index', ready: true, total: index.size });
   }
 
@@ -229,7 +317,7 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
     }
     started = true;
     // The list answers from Dexie at once; the memory index and the shard documents load behind it.
-    const indexLoaded = loadIndexFromDb();
+    indexLoaded = loadIndexFromDb();
     const [dirDoc, catDoc] = await Promise.all([host.open('directory'), host.open('catalog')]);
     directory = new DirectoryDoc(dirDoc);
     catalog = new CatalogDoc(catDoc);
@@ -266,7 +354,8 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
   };
 
   async function rowOf(id: string): Promise<OrderRow | undefined> {
-    return index.get(id) ?? (await db.rows.get(id).catch(() => undefined));
+    if (!indexReady) await indexLoaded;
+    return index.get(id);
   }
 
   /** Every order a query selects, in list order, with memo and tracking as edited at stations (not as imported). */
@@ -314,10 +403,10 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
     },
 
     async query(q: OrderQuery, offset: number, limit: number) {
-      if (indexReady) return { ...index.query(q, offset, limit), ready: true };
-      const total = await db.rows.count();
-      const rows = await db.rows.orderBy('paidAt').reverse().offset(offset).limit(limit).toArray();
-      return { total, rows, ready: false };
+      // While the bins load (newest days first) the plain list shows what is in memory so far; a search or a
+      // filter waits for all of it, so "not found" is never an answer from half an index.
+      if (!indexReady && started) await (isPlainList(q) ? firstPage : indexLoaded);
+      return { ...index.query(q, offset, limit), ready: indexReady };
     },
 
     async facets() {
@@ -382,23 +471,27 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       const shipCat = shipmentCatalog(cat);
       const CHUNK = 2500;
       const pipe = storePipeline((done) => `Demo data stopped after ${done.toLocaleString('en')} of ${size.toLocaleString('en')} orders.`);
-      for (let start = 0; start < size; start += CHUNK) {
-        const groups = new Map<string, Order[]>();
-        const end = Math.min(size, start + CHUNK);
-        for (let i = start; i < end; i++) {
-          const o = demoOrder(ctx, i);
-          const s = shardOf(o.id, o.paidAt);
-          const g = groups.get(s);
-          if (g) g.push(o);
-          else groups.set(s, [o]);
+      try {
+        for (let start = 0; start < size; start += CHUNK) {
+          const groups = new Map<string, Order[]>();
+          const end = Math.min(size, start + CHUNK);
+          for (let i = start; i < end; i++) {
+            const o = demoOrder(ctx, i);
+            const s = shardOf(o.id, o.paidAt);
+            const g = groups.get(s);
+            if (g) g.push(o);
+            else groups.set(s, [o]);
+          }
+          need(directory, 'station not open').add(groups.keys(), clock.now(), LOCAL);
+          for (const [name, orders] of groups)
+            (await openShard(name)).putOrders({ orders, shipments: orders.map((o) => wholeOrderShipment(o, shipCat)), origin: LOCAL });
+          await pipe.next(start);
+          onProgress({ phase: 'store', done: start, total: size });
         }
-        need(directory, 'station not open').add(groups.keys(), clock.now(), LOCAL);
-        for (const [name, orders] of groups)
-          (await openShard(name)).putOrders({ orders, shipments: orders.map((o) => wholeOrderShipment(o, shipCat)), origin: LOCAL });
-        await pipe.next(start);
-        onProgress({ phase: 'store', done: start, total: size });
+        await pipe.end(size);
+      } finally {
+        await pipe.done();
       }
-      await pipe.end(size);
       onProgress({ phase: 'done', done: size, total: size });
       return { orders: size, ms: Date.now() - t0 };
     },
@@ -460,7 +553,7 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       const existing = new Map<string, Order>();
       for (const o of parsed.orders) {
         // The memory index knows every stored order once ready; only before that ask Dexie (one read each).
-        const row = index.get(o.id) ?? (indexReady ? undefined : await db.rows.get(o.id));
+        const row = index.get(o.id) ?? (indexReady ? undefined : await indexLoaded.then(() => index.get(o.id)));
         if (!row) continue;
         const stored = (await openShard(row.shard)).order(o.id);
         if (stored) existing.set(o.id, stored);
@@ -532,28 +625,32 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       };
       const CHUNK = 2000;
       const pipe = storePipeline((done) => `Import stopped after ${done.toLocaleString('en')} of ${work.length.toLocaleString('en')} orders.`);
-      for (let start = 0; start < work.length; start += CHUNK) {
-        const groups = new Map<string, typeof work>();
-        for (const w of work.slice(start, start + CHUNK)) {
-          const g = groups.get(w.shard);
-          if (g) g.push(w);
-          else groups.set(w.shard, [w]);
+      try {
+        for (let start = 0; start < work.length; start += CHUNK) {
+          const groups = new Map<string, typeof work>();
+          for (const w of work.slice(start, start + CHUNK)) {
+            const g = groups.get(w.shard);
+            if (g) g.push(w);
+            else groups.set(w.shard, [w]);
+          }
+          need(directory, 'station not open').add(groups.keys(), clock.now(), LOCAL);
+          for (const [name, items] of groups) {
+            const flags: Record<string, { kind: string; detail: string; file?: string; row?: number }[]> = {};
+            for (const { order } of items) flags[order.id] = (parsed.flags[order.id] ?? []).map((f) => ({ kind: f.kind, detail: f.detail, file: f.file, row: f.row }));
+            (await openShard(name)).putOrders({
+              orders: items.map((i) => i.order),
+              shipments: items.filter((i) => i.isNew).map((i) => wholeOrderShipment(i.order, shipCat)),
+              flags,
+              origin: LOCAL
+            });
+          }
+          await pipe.next(start);
+          onProgress({ phase: 'store', done: start, total: work.length });
         }
-        need(directory, 'station not open').add(groups.keys(), clock.now(), LOCAL);
-        for (const [name, items] of groups) {
-          const flags: Record<string, { kind: string; detail: string; file?: string; row?: number }[]> = {};
-          for (const { order } of items) flags[order.id] = (parsed.flags[order.id] ?? []).map((f) => ({ kind: f.kind, detail: f.detail, file: f.file, row: f.row }));
-          (await openShard(name)).putOrders({
-            orders: items.map((i) => i.order),
-            shipments: items.filter((i) => i.isNew).map((i) => wholeOrderShipment(i.order, shipCat)),
-            flags,
-            origin: LOCAL
-          });
-        }
-        await pipe.next(start);
-        onProgress({ phase: 'store', done: start, total: work.length });
+        await pipe.end(work.length);
+      } finally {
+        await pipe.done();
       }
-      await pipe.end(work.length);
       // Printed orders the platform changed: flagged for a person, their data left as printed.
       for (const c of diff.conflicts) {
         const row = index.get(c.id);
