@@ -122,10 +122,18 @@ test('a printer set up in settings is remembered, reconnects on reload, prints i
   await expect(settings.getByTestId('printer-notice')).toBeVisible();
   await expect(settings.getByTestId('printer-save')).toBeDisabled();
 
-  // Reload: no click, no chooser — the saved printer is found among the allowed devices and opened.
+  // Reload: no click, no chooser — the saved printer is found among the allowed devices and opened at load,
+  // and the header says so before anyone opens the print dialog.
   await page.reload();
   await expect(page.getByTestId('station-label')).toContainText('Printers');
-  expect(await opens(page)).toBe(0);
+  await expect(page.getByTestId('printer-status')).toHaveAttribute('data-link', 'connected');
+  await expect(page.getByTestId('printer-status')).toContainText('Fake TSPL printer');
+  expect(await opens(page)).toBe(1);
+  // The header's printer button opens the settings straight from the list.
+  await page.getByTestId('printer-status').click();
+  await expect(page.getByTestId('printer-settings')).toBeVisible();
+  await page.getByTestId('printer-settings').getByRole('button', { name: /^(close|关闭)$/i }).click();
+  await expect(page.getByTestId('printer-settings')).toBeHidden();
   await page.getByTestId('print-open').click();
   await expect(page.getByTestId('printer-label')).toContainText('Fake TSPL printer');
   await expect(page.getByTestId('printer-absent')).toHaveCount(0);

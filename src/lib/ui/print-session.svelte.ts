@@ -108,6 +108,20 @@ export class PrintSession {
     this.syncPrinterLabel();
   }
 
+  /** At page load: the default saved printer reconnects without a click (no dialog, no error if it is unplugged). */
+  async reconnectOnLoad(): Promise<void> {
+    await this.printers.load().catch(() => undefined);
+    if (!this.printerId) this.printerId = this.printers.defaultId;
+    if (this.printerId) await this.printers.reconnect(this.printerId);
+    this.syncPrinterLabel();
+  }
+
+  /** The default (or chosen) printer and how it is connected, for the header. */
+  get headerPrinter(): { name: string; link: string } | null {
+    const p = this.printers.list.find((x) => x.id === this.printerId);
+    return p ? { name: p.name, link: this.printers.links[p.id] ?? 'absent' } : null;
+  }
+
   /** Prints to another saved printer (its profile, its connection). */
   async choosePrinter(id: string): Promise<void> {
     this.printerId = id;
