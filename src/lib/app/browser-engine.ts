@@ -1,6 +1,8 @@
 // Wires the station engine to the real browser: IndexedDB through Dexie and y-indexeddb, tabs through
 // BroadcastChannel, leadership through Web Locks. Runs inside the station worker.
+import { transfer } from 'comlink';
 import { createStationEngine, type StationEngine } from './station-engine';
+import type { SavedFile } from './station-api';
 import { StationDb } from '../storage/station-db';
 import { webLockLeadership } from '../storage/leader';
 import { DocHost } from '../sync/doc-host';
@@ -25,5 +27,22 @@ export function createBrowserEngine(scope: WorkerScope): StationEngine {
       engine.reportStorageFailure(err);
     }
   });
-  return engine;
+  return moveFiles(engine);
+}
+
+/**
+ * Files the engine makes (exports, bulk-ship files, backups, reports) are moved to the page, not copied: a
+ * 28 MB export cloned on arrival was one long task on the main thread.
+ */
+function moveFiles(engine: StationEngine): StationEngine {
+  const move = <A extends unknown[], R extends SavedFile>(f: (...a: A) => Promise<R>) => async (...a: A): Promise<R> => {
+    const file = await f(...a);
+    return transfer(file, [file.bytes.buffer]);
+  };
+  return Object.assign(engine, {
+    exportOrders: move(engine.exportOrders.bind(engine)),
+    exportBulkShip: move(engine.exportBulkShip.bind(engine)),
+    backup: move(engine.backup.bind(engine)),
+    rejectedReport: move(engine.rejectedReport.bind(engine))
+  });
 }

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createStationEngine, type StationEngine } from './station-engine';
-import { StationDb } from '../storage/station-db';
+import { StationDb, binKey } from '../storage/station-db';
 import { DocHost } from '../sync/doc-host';
 import { MemoryStore, MemoryTabBus } from '../sync/memory-adapters';
-import { alwaysLeader } from '../storage/leader';
+import { alwaysLeader, type Leadership } from '../storage/leader';
 import { startServer } from '../../../server/app.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,6 +93,52 @@ describe('station engine', () => {
     expect(found.rows.map((r) => [r.id, r.memo])).toEqual([[before.rows[10].id, 'bin rewritten']]);
     const after = await again.engine.query({ sort: 'orderNo', desc: false }, 0, 1000);
     expect(after.rows.map((r) => r.id)).toEqual(before.rows.map((r) => r.id));
+  });
+
+  it('a tab that becomes leader takes the stored rows of shards it has not open before it writes bins', async () => {
+    const store = new MemoryStore();
+    const bus = new MemoryTabBus();
+    const day = Date.UTC(2026, 10, 26, 4);
+    const engineAt = (t0: number, leadership: Leadership) => {
+      let t = t0;
+      return createStationEngine({ db: new StationDb('handoff'), host: new DocHost(store.persistence, bus.channel()), clock: { now: () => (t += 1000) }, leadership, newStationId: () => 'st-h' });
+    };
+    const first = engineAt(day, alwaysLeader);
+    await setUp(first, 'Pack 1');
+    await first.loadDemo(1000, 5, () => undefined);
+    const { rows } = await first.query({}, 0, 1000);
+    // One finished shard: after a month it stays closed in a tab that does not need it.
+    const shard = rows[0].shard;
+    const inShard = rows.filter((r) => r.shard === shard);
+    for (const r of inShard) await first.edit({ orderId: r.id, field: 'status', value: 'shipped' });
+    await first.close();
+    const byBin = new Map<string, string[]>();
+    for (const r of inShard) byBin.set(binKey(shard, r.id), [...(byBin.get(binKey(shard, r.id)) ?? []), r.id]);
+    const [x, y] = [...byBin.values()].find((ids) => ids.length >= 2)!;
+
+    const later = day + 30 * 86_400_000;
+    let bLeads = false;
+    const takeOver: (() => void)[] = [];
+    const a = engineAt(later, alwaysLeader);
+    const b = engineAt(later + 5, { isLeader: () => bLeads, onLeader: (cb) => void (bLeads ? cb() : takeOver.push(cb)) });
+    await a.open();
+    await b.open();
+    await a.query({ search: 'zzz' }, 0, 1);
+    await b.query({ search: 'zzz' }, 0, 1);
+    await a.edit({ orderId: x, field: 'memo', value: 'from A' });
+    await a.close();
+    // A leaves; B leads now and edits another order of the same bin, which it writes whole.
+    bLeads = true;
+    for (const cb of takeOver) cb();
+    await b.edit({ orderId: y, field: 'memo', value: 'from B' });
+    await b.flushNow();
+    await b.close();
+
+    const c = engineAt(later + 10, alwaysLeader);
+    await c.open();
+    const memos = async (id: string) => (await c.query({ search: rows.find((r) => r.id === id)!.orderNo }, 0, 1)).rows[0]?.memo;
+    expect(await memos(x)).toBe('from A');
+    expect(await memos(y)).toBe('from B');
   });
 
   it('keeps finished shards older than two weeks closed after a restart, and still opens them on demand', async () => {

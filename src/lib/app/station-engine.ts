@@ -157,6 +157,25 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
     }
   }
 
+  /**
+   * Writes these bins and everything still pending (a bulk store's bins, or bins a failed write left behind).
+   * On failure they stay pending for the next flush: a later flush must never write a shard's watermark
+   * while some of its bins were not written.
+   */
+  async function writePending(touched: Set<string>, marks: Map<string, string>): Promise<void> {
+    const keys = new Set([...pendingBins, ...touched]);
+    const allMarks = new Map([...pendingMarks, ...marks]);
+    pendingBins.clear();
+    pendingMarks.clear();
+    try {
+      await writeBins(keys, allMarks);
+    } catch (err) {
+      for (const k of keys) pendingBins.add(k);
+      for (const [name, v] of allMarks) if (!pendingMarks.has(name)) pendingMarks.set(name, v);
+      storageFailed(err);
+    }
+  }
+
   /** Projects every changed order into the memory index and, on the leader tab, into Dexie. */
   function flush(): Promise<void> {
     flushing = flushing.then(async () => {
@@ -192,13 +211,7 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
         if (bulk) {
           for (const k of touched) pendingBins.add(k);
           for (const [name, v] of marks) pendingMarks.set(name, v);
-        } else {
-          try {
-            await writeBins(touched, marks);
-          } catch (err) {
-            storageFailed(err);
-          }
-        }
+        } else await writePending(touched, marks);
       }
       emit({ kind: 'rows', ids: rows.slice(0, 200).map((r) => r.id) });
     });
@@ -225,17 +238,12 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       if (ended) return;
       ended = true;
       await flush().catch(() => undefined);
-      bulk--;
-      if (bulk) return;
-      const keys = [...pendingBins];
-      const marks = new Map(pendingMarks);
-      pendingBins.clear();
-      pendingMarks.clear();
-      try {
-        await writeBins(keys, marks);
-      } catch (err) {
-        storageFailed(err);
-      }
+      // In the flush chain, so no ordinary flush can write a watermark between two of these transactions.
+      flushing = flushing.then(async () => {
+        bulk--;
+        if (!bulk) await writePending(new Set(), new Map());
+      });
+      await flushing;
     };
     return {
       /** Call after putting the chunk that starts at `start`. */
@@ -294,10 +302,28 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       }
     } catch (err) {
       storageFailed(err);
+      // Bins not read are not in memory: without watermarks every shard is projected in full before any of
+      // its bins is written again, so a partial index is never stored as if it were whole.
+      await db.meta.where('key').startsWith('wm:').delete().catch(() => undefined);
     }
     indexReady = true;
     firstPageLoaded();
     emit({ kind: 'index', ready: true, total: index.size });
+  }
+
+  /** Rows of shards this tab has not open, as the stored bins hold them (newer than this tab's memory). */
+  async function refreshClosedShards(): Promise<void> {
+    try {
+      const rows: OrderRow[] = [];
+      await db.bins.each((bin) => {
+        for (const r of unpackBin(bin)) if (!shards.has(r.shard)) rows.push(r);
+      });
+      place(rows);
+      index.upsert(rows);
+    } catch (err) {
+      storageFailed(err);
+      await db.meta.where('key').startsWith('wm:').delete().catch(() => undefined);
+    }
   }
 
   /** Opens shards a few at a time: their IndexedDB reads overlap, while each decode stays a short task. */
@@ -325,8 +351,14 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
     host.setServer(serverTarget(cfg));
     const dir = directory;
     dir.onAdded((names) => void indexLoaded.then(() => openAllShards(names)));
+    const followerAtStart = !leadership.isLeader();
     leadership.onLeader(() => {
-      for (const s of shards.values()) void checkWatermark(s);
+      // As a follower this tab's memory kept only its open shards current; the bins of the others were
+      // written by the leader that just left. Take those first: bins are written from memory.
+      if (followerAtStart) indexLoaded = indexLoaded.then(refreshClosedShards);
+      void indexLoaded.then(() => {
+        for (const s of shards.values()) void checkWatermark(s);
+      });
     });
     void indexLoaded.then(async () => openAllShards(await shardsToKeepOpen(dir.names())));
   }
@@ -358,8 +390,14 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
     return index.get(id);
   }
 
+  /** Selections (print, export, SKU mapping) act on every order, never on the part of the index loaded so far. */
+  async function wholeIndex(): Promise<void> {
+    if (!indexReady && started) await indexLoaded;
+  }
+
   /** Every order a query selects, in list order, with memo and tracking as edited at stations (not as imported). */
   async function selectedOrders(q: OrderQuery): Promise<Order[]> {
+    await wholeIndex();
     const { rows } = index.query(q, 0, Number.MAX_SAFE_INTEGER);
     const out: Order[] = [];
     for (const r of rows) {
@@ -689,6 +727,7 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
     },
 
     async unmappedSkus() {
+      await wholeIndex();
       const groups = new Map<string, UnmappedSku>();
       for (const r of index.all()) {
         if (!r.flags.includes('sku_unmapped')) continue;
@@ -708,6 +747,7 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
     },
 
     async mapSkus(mappings) {
+      await wholeIndex();
       const catDoc = need(catalog, 'station not open');
       const codes = new Set(catDoc.read().skus.map((s) => s.code));
       for (const m of mappings) if (!codes.has(m.sku)) throw new Error(`SKU ${m.sku} is not in the catalog`);
@@ -736,6 +776,7 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
     },
 
     async printContexts(q, limit) {
+      await wholeIndex();
       const cfg = need(config, 'set up the station first');
       const cat = need(catalog, 'station not open').read();
       const { rows, total } = index.query(q, 0, limit);
