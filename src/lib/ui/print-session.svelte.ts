@@ -86,8 +86,11 @@ export class PrintSession {
     return this.saved?.profile ?? defaultProfile(this.language);
   }
 
+  /** Between the click on Print and the batch running: a second click (a double-click) must not start another. */
+  starting = $state(false);
+
   get running(): boolean {
-    return this.snapshot?.state === 'running' || this.snapshot?.state === 'paused' || this.documents.busy;
+    return this.starting || this.snapshot?.state === 'running' || this.snapshot?.state === 'paused' || this.documents.busy;
   }
 
   async show(): Promise<void> {
@@ -110,7 +113,7 @@ export class PrintSession {
 
   /** At page load: the default saved printer reconnects without a click (no dialog, no error if it is unplugged). */
   async reconnectOnLoad(): Promise<void> {
-    await this.printers.load().catch(() => undefined);
+    await this.printers.load();
     if (!this.printerId) this.printerId = this.printers.defaultId;
     if (this.printerId) await this.printers.reconnect(this.printerId);
     this.syncPrinterLabel();
@@ -217,9 +220,10 @@ export class PrintSession {
     // A saved printer that is itself system print takes the documents meant for "the printer".
     const documents = this.documents.chosen(this.printTemplate, this.saved?.connection === 'system');
     this.documents.notice = !documents.length ? 'documents.none' : documents.some((d) => d.output === 'printer') && !this.transport ? 'documents.connectOrSystem' : '';
-    if (this.documents.notice || this.missing.length) return;
+    if (this.documents.notice || this.missing.length || this.starting) return;
     const cfg = this.ws.config!;
     this.error = '';
+    this.starting = true;
     const started = await startDocumentBatch({
       api: this.ws.api,
       transport: this.transport,
@@ -233,10 +237,12 @@ export class PrintSession {
       onSnapshot: (s) => (this.snapshot = s),
       onSystem: (p) => (this.documents.system = p),
       onError: (message) => (this.error = message)
-    }).catch((e: unknown) => {
-      this.error = e instanceof Error ? e.message : String(e);
-      return null;
-    });
+    })
+      .catch((e: unknown) => {
+        this.error = e instanceof Error ? e.message : String(e);
+        return null;
+      })
+      .finally(() => (this.starting = false));
     if (!started) return;
     if (!started.ok) {
       this.reprint = started.reprint;

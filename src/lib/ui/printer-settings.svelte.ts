@@ -113,9 +113,15 @@ export class PrinterSettings {
     this.onlink?.(id);
   }
 
-  private attach(id: string, transport: PrinterTransport): void {
+  private async attach(id: string, transport: PrinterTransport): Promise<void> {
     const old = this.transports.get(id);
-    if (old && old !== transport) void old.close().catch(() => undefined);
+    if (old && old !== transport) {
+      this.transports.delete(id);
+      // Both may drive the same device (connecting again after paper-out): close the old one first, then
+      // open the new one again so it holds the device; closing the old one last would take it away.
+      await old.close().catch(() => undefined);
+      await transport.open();
+    }
     this.transports.set(id, transport);
     this.setLink(id, 'connected');
     transport.onDisconnect(() => {
@@ -131,14 +137,26 @@ export class PrinterSettings {
     if (!p || p.connection === 'system') return null;
     const live = this.transports.get(id);
     if (live) return live;
-    this.setLink(id, 'connecting');
+    // Page load and the print dialog may ask at the same moment: one attempt per printer.
+    let attempt = this.reconnecting.get(id);
+    if (!attempt) {
+      attempt = this.tryReconnect(p).finally(() => this.reconnecting.delete(id));
+      this.reconnecting.set(id, attempt);
+    }
+    return attempt;
+  }
+
+  private reconnecting = new Map<string, Promise<PrinterTransport | null>>();
+
+  private async tryReconnect(p: SavedPrinter): Promise<PrinterTransport | null> {
+    this.setLink(p.id, 'connecting');
     try {
       const t = await this.ports.reconnect(p);
-      if (t) this.attach(id, t);
-      else this.setLink(id, 'absent');
+      if (t) await this.attach(p.id, t);
+      else this.setLink(p.id, 'absent');
       return t;
     } catch (e) {
-      this.setLink(id, 'absent');
+      this.setLink(p.id, 'absent');
       this.error = `${p.name}: ${message(e)}`;
       return null;
     }
@@ -163,7 +181,7 @@ export class PrinterSettings {
       printer = newSavedPrinter({ id, name: picked.name, device: identity, fallbackLanguage: opts.fallbackLanguage });
       this.apply(await this.api.savePrinter(printer));
     }
-    this.attach(printer.id, picked.transport);
+    await this.attach(printer.id, picked.transport);
     return printer;
   }
 

@@ -38,7 +38,51 @@ function setup(opts: { present?: boolean } = {}) {
   return { api, ports, state, devices, setPresent: (v: boolean) => (present = v) };
 }
 
+/** Transports over one physical device: closing any of them closes the device (as WebUSB does). */
+class SharedDeviceTransport extends MemoryTransport {
+  constructor(private device: { open: boolean }) {
+    super('tspl', 'XP-420B (USB)');
+  }
+  override async open(): Promise<void> {
+    this.device.open = true;
+  }
+  override async close(): Promise<void> {
+    this.device.open = false;
+  }
+  override async write(bytes: Uint8Array): Promise<void> {
+    if (!this.device.open) throw new Error('device closed');
+    await super.write(bytes);
+  }
+}
+
 describe('printer settings', () => {
+  test('connecting the same printer again (after paper-out) leaves it usable; two reconnects at once make one attempt', async () => {
+    const { api, ports, state } = setup();
+    const device = { open: false };
+    let reconnects = 0;
+    ports.pick = async () => {
+      const transport = new SharedDeviceTransport(device);
+      await transport.open();
+      return { transport, identity: { kind: 'webusb', vendorId: 0x1fc9, productId: 0x2016, serialNumber: 'S1' }, name: 'XP-420B' };
+    };
+    const p = await state.add('webusb');
+    await state.add('webusb');
+    await state.transport(p.id)!.write(new TextEncoder().encode('PRINT 1,1\r\n'));
+    expect(device.open).toBe(true);
+
+    ports.reconnect = async () => {
+      reconnects++;
+      await new Promise((r) => setTimeout(r, 5));
+      return new SharedDeviceTransport(device);
+    };
+    const fresh = new PrinterSettings(api, () => ({ id: 's1', name: '1号台' }), ports);
+    await fresh.load();
+    const [a, b] = await Promise.all([fresh.reconnect(p.id), fresh.reconnect(p.id)]);
+    expect(a).toBe(b);
+    expect(reconnects).toBe(1);
+  });
+
+
   test('a picked device is saved once, becomes the default, and is recognised when picked again', async () => {
     const { api, state } = setup();
     const first = await state.add('webusb');

@@ -77,3 +77,19 @@ it('refuses a bad template file, naming the property, and keeps the open templat
   expect(document.querySelectorAll('[data-testid^="designer-element-"]').length).toBe(before);
   expect(value('designer-name')).toBe('电子面单 100×150 (4×6) 副本');
 });
+
+it('importing a file of a template saved here already opens it as a copy: saving cannot overwrite the synced one', async () => {
+  const { station, env } = await openDesigner();
+  await page.getByTestId('designer-save').click();
+  await expect.element(page.getByTestId('designer-notice')).toBeVisible();
+  await page.getByTestId('designer-export').click();
+  const exported = env.saved[0];
+  const input = document.querySelector<HTMLInputElement>('[data-testid="designer-import-file"]')!;
+  const dt = new DataTransfer();
+  dt.items.add(new File([exported.bytes as BlobPart], exported.name, { type: 'application/json' }));
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await expect.poll(() => value('designer-name')).toBe('电子面单 100×150 (4×6) 副本 副本');
+  await page.getByTestId('designer-save').click();
+  await expect.poll(async () => (await station.templates()).length).toBe(2);
+});

@@ -327,7 +327,10 @@ export class Designer {
       return;
     }
     this.importError = null;
-    const t = isBuiltin(res.template.id) ? copyTemplate(res.template, { id: this.newId(), suffix: this.suffix() }) : res.template;
+    // A built-in, or a template saved here already (an older export of it): the import opens as a copy, so
+    // saving it can never overwrite the synced template on every station unasked.
+    const clash = isBuiltin(res.template.id) || this.saved.some((x) => x.id === res.template.id);
+    const t = clash ? copyTemplate(res.template, { id: this.newId(), suffix: this.suffix() }) : res.template;
     this.guard(() => {
       this.openTemplate(t, false);
       this.notice = { key: 'designer.imported', vars: { name: t.name } };
