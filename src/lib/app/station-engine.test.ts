@@ -141,6 +141,23 @@ describe('station engine', () => {
     expect(await memos(y)).toBe('from B');
   });
 
+  it('counts a print once when the queue retries the same journal entry, and a pick list once per shipment it covers', async () => {
+    const { engine } = station();
+    await setUp(engine, 'Pack 1');
+    await engine.loadDemo(1000, 9, () => undefined);
+    const { rows } = await engine.query({}, 0, 30);
+    const base = { station: 'st', printer: 'XP', user: 'u', at: 1, batchId: 'b1', copy: 1, attempt: 1 } as const;
+    const label = { ...base, jobId: 'b1:0:1', shipmentId: rows[0].shipmentId, document: 'label' as const, state: 'sent' as const };
+    await engine.journalPrint(label);
+    await engine.journalPrint(label);
+    const covers = rows.slice(1, 30).map((r) => r.shipmentId);
+    const pick = { ...base, jobId: 'b1:pick:1', document: 'pick-list' as const, state: 'sent' as const };
+    await engine.journalPrint(pick, covers);
+    await engine.journalPrint(pick, covers);
+    expect(await engine.printedCounts([{ shipmentId: rows[0].shipmentId, document: 'label' }])).toEqual([1]);
+    expect(await engine.printedCounts(covers.map((shipmentId) => ({ shipmentId, document: 'pick-list' })))).toEqual(covers.map(() => 1));
+  });
+
   it('keeps finished shards older than two weeks closed after a restart, and still opens them on demand', async () => {
     const store = new MemoryStore();
     const day = Date.UTC(2026, 10, 26, 4);

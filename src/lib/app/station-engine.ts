@@ -816,24 +816,38 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
 
     async journalPrint(entry, covers) {
       const cfg = need(config, 'set up the station first');
-      await db.journal.add({ ...entry });
+      // The queue retries a call that failed: an entry already journaled was fully applied (the journal row
+      // is written last), so applying it again would count the print twice.
+      const already = await db.journal.where('jobId').equals(entry.jobId).filter((e) => e.state === entry.state && e.attempt === entry.attempt).count();
+      if (already) return;
       // A shipment's own document, or each shipment a batch document (a pick list) was made for.
       const shipments = entry.shipmentId ? [entry.shipmentId] : entry.state === 'sent' ? (covers ?? []) : [];
       const at = clock.now();
       const by = cfg.user || cfg.name;
+      const byShard = new Map<ShardDoc, { shipmentId: string; row: OrderRow }[]>();
       for (const shipmentId of shipments) {
         const row = await rowOf(orderOfEntity(shipmentId));
         if (!row) continue;
         const shard = await openShard(row.shard);
-        if (entry.state === 'sent' && entry.attempt === 1) {
-          // This station's own running count for the document; other stations keep theirs, and readers sum.
-          const mine = (shard.registersOf(row.id).get(printedField(entry.document)) ?? []).find((e) => e.station === cfg.id);
-          const count = (typeof mine?.v === 'number' ? mine.v : 0) + 1;
-          shard.write({ entity: shipmentId, field: printedField(entry.document), station: cfg.id, entry: { v: count, at, by }, origin: LOCAL });
-        }
-        if (entry.state === 'confirmed' && entry.document === 'label' && statusRank(row.status) < statusRank('printed') && !row.held && row.display !== 'cancelled')
-          shard.write({ entity: shipmentId, field: 'status', station: cfg.id, entry: { v: 'printed', at, by }, origin: LOCAL });
+        const list = byShard.get(shard);
+        if (list) list.push({ shipmentId, row });
+        else byShard.set(shard, [{ shipmentId, row }]);
       }
+      // One transaction per shard: a pick list covering thousands of shipments is a few updates, not thousands.
+      for (const [shard, items] of byShard)
+        shard.doc.transact(() => {
+          for (const { shipmentId, row } of items) {
+            if (entry.state === 'sent' && entry.attempt === 1) {
+              // This station's own running count for the document; other stations keep theirs, and readers sum.
+              const mine = (shard.registersOf(row.id).get(printedField(entry.document)) ?? []).find((e) => e.station === cfg.id);
+              const count = (typeof mine?.v === 'number' ? mine.v : 0) + 1;
+              shard.write({ entity: shipmentId, field: printedField(entry.document), station: cfg.id, entry: { v: count, at, by }, origin: LOCAL });
+            }
+            if (entry.state === 'confirmed' && entry.document === 'label' && statusRank(row.status) < statusRank('printed') && !row.held && row.display !== 'cancelled')
+              shard.write({ entity: shipmentId, field: 'status', station: cfg.id, entry: { v: 'printed', at, by }, origin: LOCAL });
+          }
+        }, LOCAL);
+      await db.journal.add({ ...entry });
       await flush();
     },
 
