@@ -180,7 +180,7 @@ async function printerBatch(opts: BatchParts): Promise<{ ok: true; queue: PrintQ
           const id = `${batchId}:${doc.kind}:${l.context}:${l.page}`;
           const shipmentId = perShipment(doc.kind) ? docContexts[l.context].shipment!.id : undefined;
           if (!shipmentId && l.page === 1) covers.jobs.add(id);
-          channel.push({ id, documentKind: doc.kind, shipmentId, batchId, copy: 1, bytes: l.bytes, reprint });
+          channel.push({ id, documentKind: doc.kind, shipmentId, batchId, copy: 1, page: l.page, bytes: l.bytes, reprint });
         }
         if (chunk.failures.length) opts.onError(chunk.failures.map((f) => `${orderNoOf(docContexts[f.context])}: ${f.message}`).join('\n'));
         return queue.snapshot().state !== 'cancelled';
@@ -245,7 +245,7 @@ async function journalSystemPrint(opts: BatchParts, pages: readonly (RenderedPag
   const at = Date.now();
   for (const p of pages) {
     const jobId = `${opts.batchId}:system:${p.kind}:${p.context}:${p.page}`;
-    const base = { station: opts.station, printer: 'system print', user: opts.user, at, batchId: opts.batchId, jobId, shipmentId: p.shipmentId, document: p.kind, copy: 1, attempt: 1, ...(opts.reason ? { reprintReason: opts.reason } : {}) };
+    const base = { station: opts.station, printer: 'system print', user: opts.user, at, batchId: opts.batchId, jobId, shipmentId: p.shipmentId, document: p.kind, copy: 1, attempt: 1, ...(p.page > 1 ? { page: p.page } : {}), ...(opts.reason ? { reprintReason: opts.reason } : {}) };
     const sent: JournalEntry = { ...base, state: 'sent' };
     const covers = !p.shipmentId && p.page === 1 ? opts.covers.shipments : undefined;
     await (covers ? opts.api.journalPrint(sent, covers) : opts.api.journalPrint(sent));

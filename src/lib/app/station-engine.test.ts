@@ -141,7 +141,7 @@ describe('station engine', () => {
     expect(await memos(y)).toBe('from B');
   });
 
-  it('counts a print once when the queue retries the same journal entry, and a pick list once per shipment it covers', async () => {
+  it('counts a print once: a retried journal entry, a second page, and a pick list once per shipment it covers', async () => {
     const { engine } = station();
     await setUp(engine, 'Pack 1');
     await engine.loadDemo(1000, 9, () => undefined);
@@ -150,6 +150,8 @@ describe('station engine', () => {
     const label = { ...base, jobId: 'b1:0:1', shipmentId: rows[0].shipmentId, document: 'label' as const, state: 'sent' as const };
     await engine.journalPrint(label);
     await engine.journalPrint(label);
+    // The second page of the same document (a long slip or label) is not another print.
+    await engine.journalPrint({ ...label, jobId: 'b1:0:2', page: 2 });
     const covers = rows.slice(1, 30).map((r) => r.shipmentId);
     const pick = { ...base, jobId: 'b1:pick:1', document: 'pick-list' as const, state: 'sent' as const };
     await engine.journalPrint(pick, covers);

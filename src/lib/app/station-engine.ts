@@ -837,7 +837,7 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       for (const [shard, items] of byShard)
         shard.doc.transact(() => {
           for (const { shipmentId, row } of items) {
-            if (entry.state === 'sent' && entry.attempt === 1) {
+            if (entry.state === 'sent' && entry.attempt === 1 && (entry.page ?? 1) === 1) {
               // This station's own running count for the document; other stations keep theirs, and readers sum.
               const mine = (shard.registersOf(row.id).get(printedField(entry.document)) ?? []).find((e) => e.station === cfg.id);
               const count = (typeof mine?.v === 'number' ? mine.v : 0) + 1;

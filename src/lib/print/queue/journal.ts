@@ -19,6 +19,8 @@ export interface PrintJob {
   batchId: string;
   /** 1 = the first print of this document for this shipment; reprints count up. */
   copy: number;
+  /** Page of a document that runs over several labels (1-based); only the first page counts as a print. */
+  page?: number;
   bytes: JobBytes;
   /** A deliberate second print of a document that was printed before; the reason is journaled. */
   reprint?: { reason: string };
@@ -41,6 +43,8 @@ export interface JournalEntry {
   reason?: string;
   /** How many times the job's bytes were sent whole; 2+ means the printer may have printed it more than once. */
   attempt: number;
+  /** Page of a multi-page document (a long packing slip); absent = 1. Print counts come from page 1 only. */
+  page?: number;
   /** 'printer-status': the printer answered with no problem; 'write-complete': no status check was possible. */
   confirmedBy?: 'printer-status' | 'write-complete';
   /** Present on every entry of a deliberate reprint. */

@@ -74,6 +74,7 @@ export interface JobView {
 
 interface JobRecord extends Omit<JobView, 'reason'> {
   reason?: string;
+  page?: number;
   reprintReason?: string;
   /** Set at admission: the job may not print (an unapproved reprint); the pump fails it in order. */
   refused?: string;
@@ -339,7 +340,7 @@ export class PrintQueue {
     const { reprintReason, refused } = await this.guard.admit(feed.approvals, job);
     this.byId.add(job.id);
     const bytes = job.bytes instanceof Uint8Array ? job.bytes : null;
-    this.records.push({ id: job.id, batchId: job.batchId, shipmentId: job.shipmentId, document: job.documentKind, copy: job.copy, state: 'queued', attempts: 0, reprintReason, refused, source: bytes ? null : job.bytes, bytes, rendering: null });
+    this.records.push({ id: job.id, batchId: job.batchId, shipmentId: job.shipmentId, document: job.documentKind, copy: job.copy, page: job.page, state: 'queued', attempts: 0, reprintReason, refused, source: bytes ? null : job.bytes, bytes, rendering: null });
     this.counts.queued++;
   }
 
@@ -530,6 +531,7 @@ export class PrintQueue {
       copy: rec.copy,
       state,
       attempt: rec.attempts,
+      ...(rec.page !== undefined && rec.page > 1 && { page: rec.page }),
       ...(extra.reason && { reason: extra.reason }),
       ...(extra.confirmedBy && { confirmedBy: extra.confirmedBy }),
       ...(rec.reprintReason && { reprintReason: rec.reprintReason })
