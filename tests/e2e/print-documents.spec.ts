@@ -170,12 +170,23 @@ test('system print with no printer: one page per label at 100×150 mm and the A4
   const printable = Number(await page.getByTestId('print-count').getAttribute('data-n'));
   await expect(page.getByTestId('printer-label')).toHaveText(/none|not connected|未连接/i);
   await setDocuments(page, { label: 'system', 'packing-slip': false, 'pick-list': 'system' });
+  const state = page.getByTestId('system-print-state');
   await page.getByTestId('print-start').click();
-  await expect(page.getByTestId('system-print-state')).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+  // The browser cannot tell whether the OS dialog printed: the seller says. "Not printed" counts nothing,
+  // so the same pages print again without a reprint reason.
+  await expect(state).toHaveAttribute('data-phase', 'confirm', { timeout: 60_000 });
+  await page.getByTestId('system-printed-no').click();
+  await expect(state).toHaveAttribute('data-phase', 'cancelled');
+  expect(confirmedJobs(await journal(page), 'label')).toBe(0);
+  await page.getByTestId('print-start').click();
+  await expect(state).toHaveAttribute('data-phase', 'confirm', { timeout: 60_000 });
+  await expect(page.getByTestId('print-reprint')).toHaveCount(0);
+  await page.getByTestId('system-printed-yes').click();
+  await expect(state).toHaveAttribute('data-phase', 'done');
 
   const prints = await page.evaluate(() => (window as unknown as { __prints?: { pages: number; sizes: number[][]; css: string; html: string }[] }).__prints ?? []);
-  expect(prints).toHaveLength(1);
-  const [printed] = prints;
+  expect(prints).toHaveLength(2);
+  const printed = prints[1];
   // The A4 pick list comes first (at 300 dpi), then one 100×150 page per label (at 203 dpi).
   expect(printed.css).toContain('@page { size: 210mm 297mm; margin: 0; }');
   expect(printed.css).toContain('@page size1 { size: 100mm 150mm; margin: 0; }');

@@ -67,7 +67,8 @@ export interface ReprintItem {
 }
 
 export interface SystemPrintProgress {
-  phase: 'rendering' | 'printing' | 'done' | 'failed';
+  /** `confirm`: the OS dialog closed and the browser cannot tell whether it printed; the seller says. */
+  phase: 'rendering' | 'printing' | 'confirm' | 'done' | 'cancelled' | 'failed';
   /** Documents drawn so far, of `total`. */
   done: number;
   total: number;
@@ -89,6 +90,11 @@ export type BatchStart =
 
 export interface DocumentBatchOptions {
   api: StationApi;
+  /**
+   * Asked after the system print dialog closes: did the pages print? Only a yes journals them as printed
+   * (counts, the printed status); a no journals them as failed. Absent = yes.
+   */
+  confirmSystemPrint?: () => Promise<boolean>;
   /** The open printer; needed only when a document goes to the printer. */
   transport: PrinterTransport | null;
   printer: string;
@@ -228,8 +234,10 @@ async function systemBatch(opts: BatchParts): Promise<SystemPrintProgress> {
     const frame = await loadPrintFrame(pages, { title: opts.systemTitle ?? `Packdesk ${opts.batchId}` });
     report({ phase: 'printing', pages: pages.length });
     await printFrame(frame);
-    await journalSystemPrint(opts, pages);
-    report({ phase: 'done' });
+    report({ phase: 'confirm' });
+    const printed = opts.confirmSystemPrint ? await opts.confirmSystemPrint() : true;
+    await journalSystemPrint(opts, pages, printed);
+    report({ phase: printed ? 'done' : 'cancelled' });
   } catch (e) {
     revokePages(pages);
     report({ phase: 'failed', message: errorText(e) });
@@ -238,13 +246,18 @@ async function systemBatch(opts: BatchParts): Promise<SystemPrintProgress> {
 }
 
 /**
- * System print hands pages to the OS and learns nothing back: each page is journaled as sent and confirmed
- * by the hand-over ('write-complete'), so print counts, the reprint rule and the status move as for a printer.
+ * System print hands pages to the OS and learns nothing back: once the seller says they printed, each page
+ * is journaled as sent and confirmed by the hand-over ('write-complete'), so print counts, the reprint rule
+ * and the status move as for a printer. Pages that did not print are journaled as failed and count nothing.
  */
-async function journalSystemPrint(opts: BatchParts, pages: readonly (RenderedPage & { kind: DocumentKind; shipmentId?: string })[]): Promise<void> {
+async function journalSystemPrint(opts: BatchParts, pages: readonly (RenderedPage & { kind: DocumentKind; shipmentId?: string })[], printed: boolean): Promise<void> {
   const at = Date.now();
   for (const p of pages) {
     const jobId = `${opts.batchId}:system:${p.kind}:${p.context}:${p.page}`;
+    if (!printed) {
+      await opts.api.journalPrint({ station: opts.station, printer: 'system print', user: opts.user, at, batchId: opts.batchId, jobId, shipmentId: p.shipmentId, document: p.kind, copy: 1, attempt: 1, state: 'failed', reason: 'not printed: the seller said the system print dialog did not print' });
+      continue;
+    }
     const base = { station: opts.station, printer: 'system print', user: opts.user, at, batchId: opts.batchId, jobId, shipmentId: p.shipmentId, document: p.kind, copy: 1, attempt: 1, ...(p.page > 1 ? { page: p.page } : {}), ...(opts.reason ? { reprintReason: opts.reason } : {}) };
     const sent: JournalEntry = { ...base, state: 'sent' };
     const covers = !p.shipmentId && p.page === 1 ? opts.covers.shipments : undefined;

@@ -47,7 +47,19 @@ export class PrintDocuments {
   }
 
   get busy(): boolean {
-    return this.system?.phase === 'rendering' || this.system?.phase === 'printing';
+    return this.system?.phase === 'rendering' || this.system?.phase === 'printing' || this.system?.phase === 'confirm';
+  }
+
+  /** Waiting for the seller to say whether the system print dialog printed. */
+  private answer: ((printed: boolean) => void) | null = null;
+
+  /** Asked by the batch once the OS print dialog has closed. */
+  askPrinted = (): Promise<boolean> => new Promise((resolve) => (this.answer = resolve));
+
+  /** The seller's answer: yes journals the pages as printed, no as not printed. */
+  answerPrinted(printed: boolean): void {
+    this.answer?.(printed);
+    this.answer = null;
   }
 
   templatesOf(kind: DocumentKind): Template[] {

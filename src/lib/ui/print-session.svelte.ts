@@ -236,6 +236,7 @@ export class PrintSession {
       reprintReason: this.reprintReason.trim() || undefined,
       onSnapshot: (s) => (this.snapshot = s),
       onSystem: (p) => (this.documents.system = p),
+      confirmSystemPrint: this.documents.askPrinted,
       onError: (message) => (this.error = message)
     })
       .catch((e: unknown) => {

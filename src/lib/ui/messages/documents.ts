@@ -19,6 +19,10 @@ export const zh = {
   'documents.system.printing': '系统打印：已打开打印对话框（{pages} 页）',
   'documents.system.done': '系统打印：{pages} 页已交给打印对话框',
   'documents.system.failed': '系统打印失败：{message}',
+  'documents.system.confirm': '打印对话框已关闭：这 {pages} 页打印出来了吗？',
+  'documents.system.yes': '已打印',
+  'documents.system.no': '没打印',
+  'documents.system.cancelled': '系统打印：未打印，不计打印次数',
   'documents.reprintNeeded': '{n} 份单据已经打印过，再次打印需要填写原因：',
   'documents.printed': '打印次数',
   'documents.never': '—'
@@ -43,6 +47,10 @@ export const en: Record<keyof typeof zh, string> = {
   'documents.system.printing': 'System print: print dialog open ({pages} pages)',
   'documents.system.done': 'System print: {pages} pages handed to the print dialog',
   'documents.system.failed': 'System print failed: {message}',
+  'documents.system.confirm': 'The print dialog closed: did these {pages} pages print?',
+  'documents.system.yes': 'Printed',
+  'documents.system.no': 'Not printed',
+  'documents.system.cancelled': 'System print: not printed, not counted',
   'documents.reprintNeeded': '{n} documents were printed before; printing them again needs a reason:',
   'documents.printed': 'Printed',
   'documents.never': '—'
