@@ -409,7 +409,8 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
 
   /** Printers are station-local settings in the meta table (a device belongs to this PC): never synced. */
   async function storePrinters(state: SavedPrinters): Promise<SavedPrinters> {
-    await db.setMeta('printers', state);
+    // Entries this version could not read go back as they were.
+    await db.setMeta('printers', { printers: [...state.printers, ...(state.unreadable ?? [])], defaultId: state.defaultId });
     return state;
   }
 

@@ -100,3 +100,15 @@ describe('the loaded media', () => {
     expect(forLoadedMedia(waybill, { width: 80, height: 150, kind: 'continuous', gapMm: 0 }).media).toEqual(waybill.media);
   });
 });
+
+describe('entries this version cannot read', () => {
+  test('are kept aside and stay through an upsert and a removal', () => {
+    const future = { id: 'printer-new', name: 'From a newer version', connection: 'wifi', profile: {} };
+    const good = newSavedPrinter({ id: 'p1', name: 'XP-420B', device: { kind: 'system' } });
+    const state = parseSavedPrinters({ printers: [good, future], defaultId: 'p1' });
+    expect(state.printers.map((p) => p.id)).toEqual(['p1']);
+    const next = removePrinter(upsertPrinter(state, newSavedPrinter({ id: 'p2', name: 'Other', device: { kind: 'system' } })), 'p1');
+    expect(next.unreadable).toEqual([future]);
+    expect(next.printers.map((p) => p.id)).toEqual(['p2']);
+  });
+});

@@ -55,6 +55,11 @@ export type SavedPrinterInput = z.input<typeof SavedPrinter>;
 export interface SavedPrinters {
   printers: SavedPrinter[];
   defaultId: string | null;
+  /**
+   * Stored entries this version cannot read (damaged, or saved by a newer version in another tab): kept as
+   * they are and written back, so saving one printer never deletes another.
+   */
+  unreadable?: unknown[];
 }
 
 export const NO_PRINTERS: SavedPrinters = { printers: [], defaultId: null };
@@ -62,12 +67,15 @@ export const NO_PRINTERS: SavedPrinters = { printers: [], defaultId: null };
 /** Reads stored printers, keeping every valid one (a damaged entry never hides the others). */
 export function parseSavedPrinters(raw: unknown): SavedPrinters {
   const r = raw as { printers?: unknown[]; defaultId?: unknown } | null | undefined;
-  const printers = (Array.isArray(r?.printers) ? r.printers : []).flatMap((p) => {
+  const printers: SavedPrinter[] = [];
+  const unreadable: unknown[] = [];
+  for (const p of Array.isArray(r?.printers) ? r.printers : []) {
     const ok = SavedPrinter.safeParse(p);
-    return ok.success ? [ok.data] : [];
-  });
+    if (ok.success) printers.push(ok.data);
+    else unreadable.push(p);
+  }
   const defaultId = typeof r?.defaultId === 'string' && printers.some((p) => p.id === r.defaultId) ? r.defaultId : (printers[0]?.id ?? null);
-  return { printers, defaultId };
+  return unreadable.length ? { printers, defaultId, unreadable } : { printers, defaultId };
 }
 
 /** Adds or replaces a printer (validated); the first printer saved becomes the default. */
@@ -75,13 +83,13 @@ export function upsertPrinter(state: SavedPrinters, input: SavedPrinterInput): S
   const p = SavedPrinter.parse(input);
   const i = state.printers.findIndex((x) => x.id === p.id);
   const printers = i < 0 ? [...state.printers, p] : state.printers.map((x, j) => (j === i ? p : x));
-  return { printers, defaultId: state.defaultId ?? p.id };
+  return { ...state, printers, defaultId: state.defaultId ?? p.id };
 }
 
 /** Removes a printer; when it was the default, the first remaining one takes over. */
 export function removePrinter(state: SavedPrinters, id: string): SavedPrinters {
   const printers = state.printers.filter((p) => p.id !== id);
-  return { printers, defaultId: state.defaultId === id ? (printers[0]?.id ?? null) : state.defaultId };
+  return { ...state, printers, defaultId: state.defaultId === id ? (printers[0]?.id ?? null) : state.defaultId };
 }
 
 export function withDefault(state: SavedPrinters, id: string | null): SavedPrinters {
