@@ -209,8 +209,16 @@ export class PrinterSettings {
       const input = $state.snapshot(draft) as SavedPrinter;
       const ok = SavedPrinter.safeParse(input);
       if (!ok.success) throw new Error(ok.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      const before = this.list.find((p) => p.id === ok.data.id);
       this.apply(await this.api.savePrinter(ok.data));
       this.select(ok.data.id);
+      // A serial port runs at the rate it was opened with: a new baud rate or flow control takes a reopen.
+      const live = this.transports.get(ok.data.id);
+      if (live && before && JSON.stringify(before.device) !== JSON.stringify(ok.data.device)) {
+        this.transports.delete(ok.data.id);
+        await live.close().catch(() => undefined);
+        await this.reconnect(ok.data.id);
+      }
       this.notice = 'saved';
     });
   }

@@ -56,6 +56,23 @@ class SharedDeviceTransport extends MemoryTransport {
 }
 
 describe('printer settings', () => {
+  test('a connected serial printer saved with a new baud rate is reopened at that rate', async () => {
+    const { ports, state } = setup();
+    const opened: number[] = [];
+    ports.pick = async () => ({ transport: new MemoryTransport('tspl', 'Serial'), identity: { kind: 'webserial', usbVendorId: 0x0483, usbProductId: 0x5740, baudRate: 9600 }, name: 'Serial printer' });
+    ports.reconnect = async (p) => {
+      opened.push(p.device.kind === 'webserial' ? (p.device.baudRate ?? 0) : -1);
+      return new MemoryTransport('tspl', 'Serial');
+    };
+    const p = await state.add('webserial');
+    state.select(p.id);
+    const draft = state.draft!;
+    if (draft.device.kind === 'webserial') draft.device.baudRate = 115200;
+    await state.save();
+    expect(opened).toEqual([115200]);
+    expect(state.link(p.id)).toBe('connected');
+  });
+
   test('connecting the same printer again (after paper-out) leaves it usable; two reconnects at once make one attempt', async () => {
     const { api, ports, state } = setup();
     const device = { open: false };
