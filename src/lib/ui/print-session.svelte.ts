@@ -120,9 +120,9 @@ export class PrintSession {
   }
 
   /** The default (or chosen) printer and how it is connected, for the header. */
-  get headerPrinter(): { name: string; link: string } | null {
+  get headerPrinter(): { name: string; link: string; connection: string } | null {
     const p = this.printers.list.find((x) => x.id === this.printerId);
-    return p ? { name: p.name, link: this.printers.links[p.id] ?? 'absent' } : null;
+    return p ? { name: p.name, link: this.printers.links[p.id] ?? 'absent', connection: p.connection } : null;
   }
 
   /** Prints to another saved printer (its profile, its connection). */

@@ -3,6 +3,7 @@
 // keyed by saved printer, so the print dialog and the settings dialog share one open device. Saved USB and
 // serial printers are found again without asking when a dialog opens; one that is not there is "not
 // connected, plug it in", never an error. The browser is reached only through PrinterPorts (print-client).
+import type { MessageKey } from './messages';
 import type { StationApi } from '../app/station-api';
 import { pickPrinter, printWorker, reconnectSaved, type ConnectionKind, type PickedPrinter } from '../app/print-client';
 import type { EncodedLabel, LabelRequest } from '../print/canvas/print-api';
@@ -30,6 +31,10 @@ export const browserPrinterPorts: PrinterPorts = {
 export type LinkState = 'connected' | 'absent' | 'connecting' | 'system';
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** The words for a printer's link: an absent Bluetooth printer is switched off or out of range, not unplugged. */
+export const linkKey = (connection: string, link: string): MessageKey =>
+  (link === 'absent' && connection === 'webbluetooth' ? 'printer.state.absentBle' : `printer.state.${link}`) as MessageKey;
 
 export class PrinterSettings {
   /** The settings dialog. */
