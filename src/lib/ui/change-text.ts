@@ -2,8 +2,14 @@
 // Values come from other stations and are untrusted: they are returned as plain text, never markup.
 import type { I18n } from './i18n.svelte';
 
+const DOCUMENT_KINDS = ['label', 'packing-slip', 'pick-list'] as const;
+
 export function fieldLabel(i18n: I18n, field: string): string {
   if (field.startsWith('tag:')) return i18n.t('field.tags');
+  if (field.startsWith('printed:')) {
+    const kind = DOCUMENT_KINDS.find((k) => k === field.slice(8));
+    return `${i18n.t('field.printed')} · ${kind ? i18n.t(`documents.kind.${kind}`) : field.slice(8)}`;
+  }
   switch (field) {
     case 'memo':
       return i18n.t('field.memo');
@@ -15,6 +21,8 @@ export function fieldLabel(i18n: I18n, field: string): string {
       return i18n.t('field.tags');
     case 'status':
       return i18n.t('field.status');
+    case 'tracking':
+      return i18n.t('field.tracking');
     default:
       return field;
   }
@@ -22,6 +30,12 @@ export function fieldLabel(i18n: I18n, field: string): string {
 
 export function valueText(i18n: I18n, field: string, value: unknown): string {
   if (field.startsWith('tag:')) return `${value === true ? i18n.t('field.tagAdded') : i18n.t('field.tagRemoved')} ${field.slice(4)}`;
+  // A station's running count of prints of this document.
+  if (field.startsWith('printed:') && typeof value === 'number') return `×${value}`;
+  if (field === 'tracking' && value && typeof value === 'object') {
+    const v = value as { courierId?: string; trackingNo?: string };
+    return v.trackingNo ? `${v.courierId ?? ''} ${v.trackingNo}`.trim() : `(${i18n.t('detail.none')})`;
+  }
   switch (field) {
     case 'hold':
       return value === true ? i18n.t('detail.hold') : i18n.t('detail.release');

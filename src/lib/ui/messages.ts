@@ -252,6 +252,8 @@ const base = {
   'field.tags': '标签',
   'field.status': '状态',
   'field.tagAdded': '添加标签',
+  'field.printed': '打印',
+  'field.tracking': '运单号',
   'field.tagRemoved': '移除标签',
   'history.by': '{user} · {station}',
 
@@ -527,6 +529,8 @@ const baseEn: Record<keyof typeof base, string> = {
   'field.tags': 'Tags',
   'field.status': 'Status',
   'field.tagAdded': 'Added tag',
+  'field.printed': 'Printed',
+  'field.tracking': 'Tracking number',
   'field.tagRemoved': 'Removed tag',
   'history.by': '{user} · {station}',
 
