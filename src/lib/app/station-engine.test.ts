@@ -226,6 +226,8 @@ describe('station engine', () => {
     await a.engine.loadDemo(1000, 9, () => undefined);
     const { rows } = await a.engine.query({}, 0, 1);
     await a.engine.edit({ orderId: rows[0].id, field: 'memo', value: '备份前的备注' });
+    await a.engine.savePrinter({ id: 'p1', name: 'XP-420B', connection: 'system', device: { kind: 'system' }, profile: { language: 'tspl', darkness: 11, offset: { x: 0.5, y: -0.25 } }, media: { width: 100, height: 150, kind: 'gap', gapMm: 2 } });
+    await a.engine.journalPrint({ station: cfg.id, printer: 'XP-420B', user: 'u', at: 5, batchId: 'b', jobId: 'b:0:1', shipmentId: rows[0].shipmentId, document: 'label', copy: 1, state: 'sent', attempt: 1 });
     expect(await a.engine.lastBackupAt()).toBeNull();
     const file = await a.engine.backup();
     expect(file.name).toMatch(/\.pdbackup$/);
@@ -239,6 +241,12 @@ describe('station engine', () => {
     const detail = await fresh.engine.order(rows[0].id);
     expect(detail?.row.memo).toBe('备份前的备注');
     expect(detail?.history.map((h) => h.stationName)).toContain('Backed up');
+    // The station's own tables: its saved printer with the calibration, and the print journal.
+    expect(await fresh.engine.printers()).toEqual(await a.engine.printers());
+    expect((await fresh.db.journal.toArray()).map((e) => [e.jobId, e.state])).toEqual([['b:0:1', 'sent']]);
+    // Restoring the same file again repeats nothing.
+    await fresh.engine.restoreBackup(file.bytes);
+    expect(await fresh.db.journal.count()).toBe(1);
   });
 
   it('says what is wrong with a file that is not a backup, and stores nothing', async () => {

@@ -23,7 +23,7 @@ import { CatalogDoc, DirectoryDoc } from '../sync/catalog-doc';
 import { storedTemplates, templateToSave } from '../print/designer/library';
 import { DocHost, LOCAL } from '../sync/doc-host';
 import { decodeBackup, encodeBackup } from '../sync/backup';
-import { StationDb, binKey, describeStorageError, packBin, unpackBin, type RowBin } from '../storage/station-db';
+import { StationDb, binKey, describeStorageError, packBin, unpackBin, type JournalRow, type RowBin } from '../storage/station-db';
 import { parseSavedPrinters, removePrinter, upsertPrinter, withDefault, type SavedPrinters } from '../print/saved-printer';
 import type { Leadership } from '../storage/leader';
 import type { DemoSize, EngineEvent, ImportPreview, OrderDetail, OrderEdit, Progress, StationApi, StationConfig, UnmappedSku } from './station-api';
@@ -867,7 +867,12 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       const docs = new Map<string, Uint8Array>();
       for (const name of ['directory', 'catalog', ...dir.names()]) docs.set(name, Y.encodeStateAsUpdate(await host.open(name)));
       const now = clock.now();
-      const bytes = encodeBackup({ createdAt: now, station: { ...cfg }, docs });
+      // Station-local tables: settings (not the index watermarks, which belong to this browser's index) and
+      // the print journal. The order index itself is rebuilt from the documents.
+      const meta: Record<string, unknown> = {};
+      for (const row of await db.meta.toArray()) if (!row.key.startsWith('wm:') && row.key !== 'config' && row.key !== 'lastBackupAt') meta[row.key] = row.value;
+      const journal = (await db.journal.toArray()).map(({ seq: _seq, ...entry }) => entry);
+      const bytes = encodeBackup({ createdAt: now, station: { ...cfg }, docs, local: { meta, journal } });
       await db.setMeta('lastBackupAt', now);
       return { name: `packdesk-backup-${cfg.name.replace(/[^\p{L}\p{N}_-]+/gu, '_')}-${chinaStamp(now)}.pdbackup`, mime: 'application/octet-stream', bytes };
     },
@@ -876,9 +881,16 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
       const backup = decodeBackup(bytes);
       // A fresh browser becomes the station that made the backup; a set-up station keeps its own identity.
       const saved = backup.station as StationConfig | null;
-      const cfg = config ?? (await db.getMeta<StationConfig>('config')) ?? (saved ? { ...saved } : null);
+      const existing = config ?? (await db.getMeta<StationConfig>('config')) ?? null;
+      const cfg = existing ?? (saved ? { ...saved } : null);
       if (!cfg) throw new Error('This backup has no station settings: set up the station first, then restore.');
       await db.setMeta('config', cfg);
+      // Into a fresh browser the station's own tables come back too. A station that is set up keeps its own
+      // settings and printers (devices belong to its PC); the journal is merged without repeating entries.
+      if (!existing) await db.meta.bulkPut(Object.entries(backup.local.meta).map(([key, value]) => ({ key, value })));
+      const have = new Set((await db.journal.toArray()).map((e) => `${e.jobId}|${e.state}|${String(e.attempt)}|${String(e.station)}`));
+      const add = backup.local.journal.filter((e) => !have.has(`${String(e.jobId)}|${String(e.state)}|${String(e.attempt)}|${String(e.station)}`));
+      if (add.length) await db.journal.bulkAdd(add as JournalRow[]);
       await start(cfg);
       for (const [name, update] of backup.docs) {
         const doc = name.startsWith('orders-') ? (await openShard(name)).doc : await host.open(name);
