@@ -109,7 +109,7 @@ export function nudgeElement(t: Template, id: string, dx: number, dy: number): T
   return replace(t, withBounds(e, clampRect({ ...r, x: round2(r.x + dx), y: round2(r.y + dy) }, t.size)));
 }
 
-export type NewElementKind = 'text' | 'barcode' | 'qr' | 'line' | 'box';
+export type NewElementKind = 'text' | 'barcode' | 'qr' | 'line' | 'box' | 'table';
 
 /** An id of the form `<base>-<n>` no element of the template has yet. */
 export function freshId(t: Template, base: string): string {
@@ -143,6 +143,34 @@ export function addElement(t: Template, kind: NewElementKind, opts: { field?: st
     case 'box':
       input = { type: 'box', id, x: 0, y: 0, w: Math.min(30, W), h: Math.min(20, t.size.height), thickness: 0.25 };
       break;
+    case 'table': {
+      // The shipment's lines (or a pick list's rows): item, spec, quantity; columns share the width.
+      const w = Math.min(W - 8, 92);
+      const pick = t.kind === 'pick-list';
+      input = {
+        type: 'table',
+        id,
+        x: 0,
+        y: 0,
+        w,
+        h: Math.min(40, t.size.height),
+        source: pick ? 'pickRows' : 'items',
+        fontSize: 2.5,
+        rowHeight: 4,
+        columns: pick
+          ? [
+              { header: '库位', value: '{row.location}', width: round2(w * 0.2) },
+              { header: '商品', value: '{row.name} {row.spec}', width: round2(w * 0.6) },
+              { header: '数量', value: '{row.qty}', width: round2(w * 0.2), align: 'right' }
+            ]
+          : [
+              { header: '商品', value: '{row.title}', width: round2(w * 0.5) },
+              { header: '规格', value: '{row.spec}', width: round2(w * 0.35) },
+              { header: '数量', value: '{row.qty}', width: round2(w * 0.15), align: 'right' }
+            ]
+      };
+      break;
+    }
   }
   const e = Element.parse(input);
   const placed = withBounds(e, clampRect({ ...boundsOf(e), x: at.x, y: at.y }, t.size));

@@ -93,3 +93,27 @@ it('importing a file of a template saved here already opens it as a copy: saving
   await page.getByTestId('designer-save').click();
   await expect.poll(async () => (await station.templates()).length).toBe(2);
 });
+
+it('adds a logo from a picture file and an item table from the palette; a file that is no picture is named', async () => {
+  await openDesigner();
+  const canvas = new OffscreenCanvas(120, 60);
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, 120, 60);
+  ctx.fillStyle = '#000';
+  ctx.fillRect(10, 10, 100, 40);
+  const png = await canvas.convertToBlob({ type: 'image/png' });
+  const input = document.querySelector<HTMLInputElement>('[data-testid="designer-picture-file"]')!;
+  const drop = (file: File) => {
+    const dt = new DataTransfer();
+    dt.items.add(file);
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+  drop(new File([png], 'logo.png', { type: 'image/png' }));
+  await expect.element(page.getByTestId('designer-element-image-1')).toBeVisible();
+  drop(new File(['not a picture'], 'notes.txt', { type: 'text/plain' }));
+  await expect.poll(() => text('designer-error')).toContain('notes.txt');
+  await page.getByTestId('designer-add-table').click();
+  await expect.element(page.getByTestId('designer-element-table-1')).toBeVisible();
+});

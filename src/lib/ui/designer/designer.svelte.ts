@@ -3,6 +3,8 @@
 // and the preview the print worker draws from the same layout that prints. Every edit goes through the
 // pure operations in print/designer, so what this class adds is only bookkeeping: which template is open,
 // whether it is saved, what the preview shows and which message to put in front of the seller.
+import { addLogo, type Rgba } from '../../print/designer/logo';
+import { readPicture } from '../../app/picture';
 import type { Workspace } from '../workspace.svelte';
 import type { MessageKey } from '../messages';
 import type { PrintContext } from '../../app/station-api';
@@ -31,6 +33,8 @@ export interface DesignerDeps {
   preview?: (req: PreviewRequest) => Promise<PreviewResult>;
   /** The copy suffix in the UI language ("副本" / "copy"). */
   copySuffix?: () => string;
+  /** Decodes a picture file to RGBA; default: the browser's decoder (app/picture.ts). */
+  readPicture?: (file: Blob & { name?: string }) => Promise<Rgba>;
 }
 
 type Notice = { key: MessageKey; vars?: Record<string, string> };
@@ -79,6 +83,7 @@ export class Designer {
   private readonly now: () => number;
   private readonly draw: (req: PreviewRequest) => Promise<PreviewResult>;
   private readonly suffix: () => string;
+  private readonly readPicture: (file: Blob & { name?: string }) => Promise<Rgba>;
 
   constructor(
     private ws: Workspace,
@@ -88,6 +93,7 @@ export class Designer {
     this.now = deps.now ?? (() => Date.now());
     this.draw = deps.preview ?? ((req) => printWorker().preview(req));
     this.suffix = deps.copySuffix ?? (() => 'copy');
+    this.readPicture = deps.readPicture ?? readPicture;
   }
 
   /** Opens the designer: the saved templates and an order to preview with are read each time. */
@@ -219,6 +225,27 @@ export class Designer {
   nudge(dx: number, dy: number): void {
     const id = this.selectedId;
     if (id) this.apply((t) => ops.nudgeElement(t, id, dx, dy));
+  }
+
+  /** A logo or picture from a file, as a 1-bit image at most 30 mm wide; a file that is no picture is named. */
+  async addPicture(file: Blob & { name?: string }): Promise<void> {
+    this.error = '';
+    let picture: Rgba;
+    try {
+      picture = await this.readPicture(file);
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+      return;
+    }
+    let id = '';
+    if (
+      this.apply((t) => {
+        const r = addLogo(t, picture);
+        id = r.id;
+        return r.template;
+      })
+    )
+      this.select(id);
   }
 
   add(kind: ops.NewElementKind, opts: { field?: string; text?: string } = {}): void {
