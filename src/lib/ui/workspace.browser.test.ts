@@ -116,6 +116,13 @@ describe('order list', () => {
 });
 
 describe('order detail', () => {
+  it('Ctrl+P opens the print dialog for the filtered list', async () => {
+    await open({ orders: 1000 });
+    await waitTotal(1000);
+    await userEvent.keyboard('{Control>}p{/Control}');
+    await expect.element(page.getByTestId('print-panel')).toBeVisible();
+  });
+
   it('opens a row and shows every line of the order', async () => {
     const { station } = await open({ orders: 1000 });
     await waitTotal(1000);
