@@ -54,7 +54,7 @@ export interface OrderDetail {
   /** The order's shipment (one per order until merge and split arrive); absent for orders stored before shipments. */
   shipment?: Shipment;
   /** What the last import found on this order (unresolved address, unmapped SKU, …). */
-  flags: { kind: string; detail: string; file?: string; row?: number }[];
+  flags: { kind: string; detail: string; text?: ImportText; file?: string; row?: number }[];
   row: OrderRow;
   history: HistoryEntry[];
   /** Fields where another station wrote a different value at about the same time (shown, never dropped). */

@@ -18,7 +18,7 @@ import { parseCatalogFile, parseOrderFiles, diffAgainst, rejectedToCsv, exportLi
 import { contentHash } from '../domain/ids';
 import type { TextEncodingName } from '../import/encoding';
 import { SkuMatcher } from '../import/sku-match';
-import { ShardDoc } from '../sync/shard-doc';
+import { ShardDoc, type ImportFlag } from '../sync/shard-doc';
 import { CatalogDoc, DirectoryDoc } from '../sync/catalog-doc';
 import { storedTemplates, templateToSave } from '../print/designer/library';
 import { DocHost, LOCAL } from '../sync/doc-host';
@@ -674,8 +674,8 @@ export function createStationEngine(deps: EngineDeps): StationEngine {
           }
           need(directory, 'station not open').add(groups.keys(), clock.now(), LOCAL);
           for (const [name, items] of groups) {
-            const flags: Record<string, { kind: string; detail: string; file?: string; row?: number }[]> = {};
-            for (const { order } of items) flags[order.id] = (parsed.flags[order.id] ?? []).map((f) => ({ kind: f.kind, detail: f.detail, file: f.file, row: f.row }));
+            const flags: Record<string, ImportFlag[]> = {};
+            for (const { order } of items) flags[order.id] = (parsed.flags[order.id] ?? []).map((f) => ({ kind: f.kind, detail: f.detail, ...(f.text ? { text: f.text } : {}), file: f.file, row: f.row }));
             (await openShard(name)).putOrders({
               orders: items.map((i) => i.order),
               shipments: items.filter((i) => i.isNew).map((i) => wholeOrderShipment(i.order, shipCat)),

@@ -46,7 +46,9 @@ export type OrderFlagKind =
 
 export interface OrderFlag {
   kind: OrderFlagKind;
+  /** In Chinese (what stations before 2026-11 stored); `text` says it in any language (formatImport). */
   detail: string;
+  text?: ImportText;
   file: string;
   row: number;
 }
@@ -215,8 +217,8 @@ export function buildOrders(sources: readonly SourceTable[], opts: BuildOptions 
     const preset = g.heads[0].src.preset;
     const of = new OrderFields(g.heads);
     const orderFlags: OrderFlag[] = [];
-    const flag = (kind: OrderFlagKind, detail: string, at: Row = first) => orderFlags.push({ kind, detail, file: at.src.table.file, row: at.row });
-    for (const d of g.duplicates) flag('duplicate_source', `这个订单也出现在「${d}」，已使用「${first.src.table.file}」的数据。`);
+    const flag = (kind: OrderFlagKind, text: ImportText, at: Row = first) => orderFlags.push({ kind, detail: formatImport(text), text, file: at.src.table.file, row: at.row });
+    for (const d of g.duplicates) flag('duplicate_source', msg('flag_duplicate_source', { other: d, used: first.src.table.file }));
 
     const status = of.text('status') ?? '';
     const payStage = classifyStage(of.text('payStatus') ?? '');
@@ -250,14 +252,14 @@ export function buildOrders(sources: readonly SourceTable[], opts: BuildOptions 
       if (preset.recipientMayBeHidden) {
         name = HIDDEN_RECIPIENT;
         hidden = true;
-        flag('recipient_hidden', '平台导出文件不含收件人姓名/电话（隐私保护），需通过平台电子面单打印。');
+        flag('recipient_hidden', msg('flag_recipient_hidden'));
       } else rejectOrder(of.header('recipientName', '收件人'), '', 'recipient_missing', msg('recipient_missing'));
     }
     const phoneResult = of.phone();
     const phone = phoneResult?.phone ?? '';
-    if (phoneResult?.kind === 'masked') flag('phone_masked', `电话「${phone}」是打码号码，按原样保留。`);
-    else if (phoneResult?.kind === 'privacy_ext') flag('phone_privacy_ext', `电话「${phone}」是带分机号的隐私号，按原样保留。`);
-    else if (!phone && !hidden) flag('phone_missing', '没有收件人电话。');
+    if (phoneResult?.kind === 'masked') flag('phone_masked', msg('flag_phone_masked', { phone }));
+    else if (phoneResult?.kind === 'privacy_ext') flag('phone_privacy_ext', msg('flag_phone_privacy_ext', { phone }));
+    else if (!phone && !hidden) flag('phone_missing', msg('flag_phone_missing'));
 
     const split = { province: of.text('province') ?? '', city: of.text('city') ?? '', district: of.text('district') ?? '' };
     const street = of.text('street');
@@ -275,8 +277,7 @@ export function buildOrders(sources: readonly SourceTable[], opts: BuildOptions 
       const empty = !address.province && !address.city && !address.detail;
       if (empty && !hidden) rejectOrder(full?.header ?? of.header('detail', '收货地址'), '', 'address_missing', msg('address_missing'));
       else if (resolved.unresolved && !empty) {
-        const level = { province: '省', city: '市', district: '区/县' }[resolved.unresolved];
-        flag('address_unresolved', `地址的${level}无法识别：「${full?.value ?? [split.province, split.city, split.district, detailText].filter(Boolean).join(' ')}」，请人工核对。`);
+        flag('address_unresolved', msg('flag_address_unresolved', { level: resolved.unresolved, address: full?.value ?? [split.province, split.city, split.district, detailText].filter(Boolean).join(' ') }));
       }
     }
     const postcode = of.text('postcode');
@@ -306,10 +307,10 @@ export function buildOrders(sources: readonly SourceTable[], opts: BuildOptions 
       const qty = of.num('qty', parseQty) ?? 1;
       const price = goodsTotalCell !== undefined ? Math.round(goodsTotalCell / qty) : 0;
       lines.push({ lineNo: 1, platformSku: '', sku: '', title: of.text('title') ?? '', spec: '', qty, price });
-      flag('lines_from_summary', '没有宝贝报表中的商品行，按订单报表的宝贝标题和总数量生成了一行，请核对商品。');
+      flag('lines_from_summary', msg('flag_lines_from_summary'));
     }
     if ((opts.skuMappings || opts.skuCodes) && lines.some((l) => !l.sku))
-      flag('sku_unmapped', `商品未配对：${lines.filter((l) => !l.sku).map((l) => l.platformSku || l.title).join('、')}`);
+      flag('sku_unmapped', msg('flag_sku_unmapped', { items: lines.filter((l) => !l.sku).map((l) => l.platformSku || l.title) }));
 
     const goodsTotal = goodsTotalCell ?? lines.reduce((s, l) => s + l.price * l.qty, 0);
     const shippingFee = of.num('shippingFee', parseCents) ?? 0;
@@ -329,7 +330,7 @@ export function buildOrders(sources: readonly SourceTable[], opts: BuildOptions 
     const trackingNo = trackingChecked?.ok ? trackingChecked.value : trackingGot?.value;
     const courierText = of.text('courier');
     const courierId = courierText ? courierIdFromName(courierText) : undefined;
-    if (courierText && !courierId && trackingNo) flag('courier_unknown', `快递公司「${courierText}」不在快递表中，只保留了运单号。`);
+    if (courierText && !courierId && trackingNo) flag('courier_unknown', msg('flag_courier_unknown', { courier: courierText }));
 
     errors.push(...of.errors);
     if (errors.length) {

@@ -9,6 +9,7 @@ import { parseDelimited } from './delimited';
 import { decodeText } from './encoding';
 import { ImportError } from './errors';
 import { diffAgainst, parseOrderFiles, rejectedToCsv, type ImportProgress } from './import-orders';
+import { formatImport } from './messages';
 
 const HEAD = '订单号,收件人,手机,省,市,区,详细地址,商家编码,商品名称,规格,数量,单价,运费,实付,付款时间,买家留言,卖家备注';
 const line = (no: string, sku: string, qty: string, extra: Partial<Record<'phone' | 'paidAt' | 'memo', string>> = {}) =>
@@ -234,5 +235,19 @@ describe('rejectedToCsv', () => {
     const t = parseDelimited(d.text);
     expect(t.headers).toEqual(['文件', '行', '列', '值', '原因', '订单号', '代码']);
     expect(t.rows[0]).toEqual(['a.csv', '3', '数量', "'=1+1", '数量「=1+1」不是正整数。', 'A1', 'qty_invalid']);
+  });
+});
+
+describe('findings on imported orders in both languages', () => {
+  it('keep the Chinese sentence and carry a message for any language', () => {
+    const csv = ['订单号,收件人,手机,完整地址,商家编码,商品名称,数量,单价,付款时间', 'F1,张伟,138****1234,火星 某某路1号,SKU-1,马克杯,1,35.80,2025-11-20 21:30:00'].join('\r\n');
+    const r = parseOrderFiles({ files: [{ name: 'f.csv', bytes: new TextEncoder().encode(csv) }], shopId: 's' });
+    const flags = r.flags['generic:s:F1'];
+    const masked = flags.find((f) => f.kind === 'phone_masked')!;
+    expect(masked.detail).toBe('电话「138****1234」是打码号码，按原样保留。');
+    expect(formatImport(masked.text!, 'en')).toBe('The phone "138****1234" is masked; kept as it is.');
+    const address = flags.find((f) => f.kind === 'address_unresolved')!;
+    expect(address.detail).toContain('地址的省无法识别');
+    expect(formatImport(address.text!, 'en')).toBe('The province of the address cannot be recognised: "火星 某某路1号". Please check it.');
   });
 });

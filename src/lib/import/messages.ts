@@ -35,6 +35,9 @@ export const TERMS: Record<string, { zh: string; en: string }> = {
   rar: { zh: 'RAR 压缩包', en: 'a RAR archive' },
   '7z': { zh: '7z 压缩包', en: 'a 7z archive' },
   binary: { zh: '二进制数据', en: 'binary data' },
+  province: { zh: '省', en: 'province' },
+  city: { zh: '市', en: 'city' },
+  district: { zh: '区/县', en: 'district' },
   cancelledStatus: { zh: '已取消', en: 'cancelled' }
 };
 
@@ -186,6 +189,17 @@ const M = {
   stock_invalid: { zh: '库存「{value}」不是整数。', en: 'The stock "{value}" is not a whole number.' },
   duplicate_sku: { zh: '商品编码「{value}」与第 {row} 行重复，这一行没有导入。', en: 'The SKU code "{value}" repeats row {row}; this row was not imported.' },
   sku_schema: { zh: '商品数据不完整：{detail}', en: 'The SKU data is incomplete: {detail}' },
+  // Findings on imported orders (flags shown in the detail panel and the preview).
+  flag_duplicate_source: { zh: '这个订单也出现在「{other}」，已使用「{used}」的数据。', en: 'This order is also in "{other}"; the data from "{used}" was used.' },
+  flag_recipient_hidden: { zh: '平台导出文件不含收件人姓名/电话（隐私保护），需通过平台电子面单打印。', en: 'The export has no recipient name/phone (privacy protection): print through the platform\'s e-waybill.' },
+  flag_phone_masked: { zh: '电话「{phone}」是打码号码，按原样保留。', en: 'The phone "{phone}" is masked; kept as it is.' },
+  flag_phone_privacy_ext: { zh: '电话「{phone}」是带分机号的隐私号，按原样保留。', en: 'The phone "{phone}" is a privacy number with an extension; kept as it is.' },
+  flag_phone_missing: { zh: '没有收件人电话。', en: 'No recipient phone.' },
+  flag_address_unresolved: { zh: '地址的{level}无法识别：「{address}」，请人工核对。', en: 'The {level} of the address cannot be recognised: "{address}". Please check it.' },
+  flag_lines_from_summary: { zh: '没有宝贝报表中的商品行，按订单报表的宝贝标题和总数量生成了一行，请核对商品。', en: 'No item rows from the item report: one line was made from the order report\'s title and total quantity. Please check the items.' },
+  flag_sku_unmapped: { zh: '商品未配对：{items}', en: 'Items not mapped to a SKU: {items}' },
+  flag_id_doubtful: { zh: '{what}「{value}」第 15 位以后是 0，可能被 Excel 截断过，请核对。', en: 'The {what} "{value}" ends in zeros after digit 15: Excel may have cut it. Please check.' },
+  flag_courier_unknown: { zh: '快递公司「{courier}」不在快递表中，只保留了运单号。', en: 'The courier "{courier}" is not in the courier table; only the tracking number was kept.' },
   // Column mapping.
   mapping_order_no: { zh: '需要指定订单号列。', en: 'Choose the order-number column.' },
   mapping_recipient: { zh: '需要指定收件人列。', en: 'Choose the recipient column.' },

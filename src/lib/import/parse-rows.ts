@@ -44,7 +44,7 @@ export interface Line {
   outerSku: string;
   refundStatus: string;
   /** A SKU id or order number that might have been rounded by Excel (weak evidence): flag, don't reject. */
-  doubtful?: string;
+  doubtful?: ImportText;
 }
 
 export interface Row {
@@ -187,7 +187,7 @@ export function parseSource(src: SourceTable, onRow?: () => void): Row[] {
     }
     for (const i of verdict.doubtful) {
       const line = rows[i].line;
-      if (line) line.doubtful ??= `${TERMS[what].zh}「${cells[i]!.value}」第 15 位以后是 0，可能被 Excel 截断过，请核对。`;
+      if (line) line.doubtful ??= msg('flag_id_doubtful', { what, value: cells[i]!.value });
     }
   }
   return rows;

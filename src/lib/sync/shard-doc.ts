@@ -2,6 +2,7 @@
 // order is stored as one JSON string: Yjs decodes a string as a single value (measured ~5x faster than an
 // object of nested values) and the order is parsed only when something reads it. Everything people change
 // is a per-station register entry, and every change is also appended to the shard's history log.
+import type { ImportText } from '../import/messages';
 import * as Y from 'yjs';
 import type { Order, Shipment } from '../domain/schemas';
 import { parseRegisterKey, registerKey, type RegisterEntry, type StationEntry } from '../domain/registers';
@@ -10,7 +11,9 @@ import type { OrderRegisters } from '../domain/order-row';
 /** An import finding on one order, as the import library reports it. */
 export interface ImportFlag {
   kind: string;
+  /** In Chinese; `text` (when the import gave one) says it in any language. */
   detail: string;
+  text?: ImportText;
   file?: string;
   row?: number;
 }
