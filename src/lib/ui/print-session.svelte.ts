@@ -86,6 +86,11 @@ export class PrintSession {
     return this.saved?.profile ?? defaultProfile(this.language);
   }
 
+  /** Documents the Print button prints: one per shipment for labels and slips, one pick list per batch. */
+  get documentCount(): number {
+    return this.documents.rows.filter((r) => r.on).reduce((n, r) => n + (r.kind === 'pick-list' ? 1 : this.count), 0);
+  }
+
   /** Between the click on Print and the batch running: a second click (a double-click) must not start another. */
   starting = $state(false);
 
