@@ -2,13 +2,16 @@
 // it records every byte and keeps each label job whole (TSPL up to `PRINT`, ZPL up to `^XZ`) for the test
 // to render and scan, answers TSPL (ESC ! ?) and ZPL (~HS) status queries, and can be unplugged, replugged
 // or run out of paper from the test. The app sees a real USBDevice-shaped object and drives it through
-// WebUsbTransport.
+// WebUsbTransport. With `grants: 'like-chrome'` it is listed by getDevices() only once the site was allowed
+// to use it (the grant survives reloads, kept in sessionStorage), as Chrome does.
 import type { Page } from '@playwright/test';
 
-export async function installFakeUsbPrinter(page: Page): Promise<void> {
-  await page.addInitScript(() => {
+export async function installFakeUsbPrinter(page: Page, opts: { grants?: 'always' | 'like-chrome' } = {}): Promise<void> {
+  await page.addInitScript((grants) => {
+    const GRANT = 'fake-usb-granted';
+    const granted = () => grants !== 'like-chrome' || !!sessionStorage.getItem(GRANT);
     const listeners = new Set<(e: { device: unknown }) => void>();
-    const state = { received: 0, text: '', labels: 0, problem: 0, unplugged: false, disconnectAfterLabels: -1, jobs: [] as string[] };
+    const state = { received: 0, text: '', labels: 0, problem: 0, unplugged: false, disconnectAfterLabels: -1, jobs: [] as string[], opens: 0, log: '' };
     /** Bytes of the label being received (latin1, one char per byte), and status reply bytes not yet read. */
     let job = '';
     const reply: number[] = [];
@@ -37,6 +40,7 @@ export async function installFakeUsbPrinter(page: Page): Promise<void> {
     const device = {
       vendorId: 0x1fc9,
       productId: 0x2016,
+      serialNumber: 'FAKE0001',
       productName: 'Fake TSPL printer',
       opened: false,
       configuration: null as unknown,
@@ -53,6 +57,7 @@ export async function installFakeUsbPrinter(page: Page): Promise<void> {
       },
       async claimInterface() {
         if (state.unplugged) throw gone();
+        state.opens++;
       },
       async releaseInterface() {},
       async selectAlternateInterface() {},
@@ -62,6 +67,7 @@ export async function installFakeUsbPrinter(page: Page): Promise<void> {
         const text = Array.from(data, (b) => String.fromCharCode(b)).join('');
         state.received += data.length;
         state.text = (state.text + text).slice(-64);
+        state.log += text;
         if (text === '~HS') reply.push(...Array.from(zplStatus(), (c) => c.charCodeAt(0)));
         else if (text !== '\x1b!?') {
           job += text;
@@ -88,10 +94,11 @@ export async function installFakeUsbPrinter(page: Page): Promise<void> {
     const usb = {
       async requestDevice() {
         if (state.unplugged) throw Object.assign(new Error('No device selected.'), { name: 'NotFoundError' });
+        sessionStorage.setItem(GRANT, '1');
         return device;
       },
       async getDevices() {
-        return state.unplugged ? [] : [device];
+        return state.unplugged || !granted() ? [] : [device];
       },
       addEventListener: (_t: string, l: (e: { device: unknown }) => void) => listeners.add(l),
       removeEventListener: (_t: string, l: (e: { device: unknown }) => void) => listeners.delete(l)
@@ -103,8 +110,23 @@ export async function installFakeUsbPrinter(page: Page): Promise<void> {
         state.unplugged = false;
       }
     };
-  });
+  }, opts.grants ?? 'always');
 }
+
+/** What the printer received since the last call, as text: latin1 for commands, GBK for Chinese. */
+export async function takeReceived(page: Page): Promise<{ latin1: string; gbk: string }> {
+  const log = await page.evaluate(() => {
+    const s = (globalThis as unknown as { __fakeUsb: { state: { log: string } } }).__fakeUsb.state;
+    const out = s.log;
+    s.log = '';
+    return out;
+  });
+  const bytes = Uint8Array.from(log, (c) => c.charCodeAt(0));
+  return { latin1: log, gbk: new TextDecoder('gbk').decode(bytes) };
+}
+
+/** How often the app claimed the printer's interface (each connect or reconnect opens it once). */
+export const usbOpens = (page: Page) => page.evaluate(() => (globalThis as unknown as { __fakeUsb: { state: { opens: number } } }).__fakeUsb.state.opens);
 
 export const fakeUsbState = (page: Page) => page.evaluate(() => (globalThis as unknown as { __fakeUsb: { state: { received: number; labels: number; unplugged: boolean } } }).__fakeUsb.state);
 

@@ -1,98 +1,13 @@
 // Printer settings: add a (fake) USB printer, set darkness, speed, offset and copies, reload and find it
 // remembered and reconnected without a click; the test page carries those settings in its TSPL bytes; a
 // label prints with the saved copies. The setup help opens on the station's own system.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { loadDemo, setUpStation } from './helpers';
+import { installFakeUsbPrinter, takeReceived, usbOpens } from './fake-usb-printer';
 
-/**
- * A fake WebUSB TSPL printer that records every byte and, like Chrome, lists a device in getDevices() only
- * once the site was allowed to use it (the grant survives reloads, kept in sessionStorage).
- */
-async function installRecordingUsbPrinter(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const GRANT = 'fake-usb-granted';
-    const state = { bytes: [] as number[], opens: 0, labels: 0 };
-    const config = {
-      configurationValue: 1,
-      interfaces: [
-        {
-          interfaceNumber: 0,
-          alternates: [
-            {
-              alternateSetting: 0,
-              interfaceClass: 7,
-              endpoints: [
-                { endpointNumber: 1, direction: 'out', type: 'bulk', packetSize: 64 },
-                { endpointNumber: 2, direction: 'in', type: 'bulk', packetSize: 64 }
-              ]
-            }
-          ]
-        }
-      ]
-    };
-    const device = {
-      vendorId: 0x1fc9,
-      productId: 0x2016,
-      serialNumber: 'FAKE0001',
-      productName: 'Fake TSPL printer',
-      opened: false,
-      configuration: null as unknown,
-      configurations: [config],
-      async open() {
-        this.opened = true;
-      },
-      async close() {
-        this.opened = false;
-      },
-      async selectConfiguration() {
-        this.configuration = config;
-      },
-      async claimInterface() {
-        state.opens++;
-      },
-      async releaseInterface() {},
-      async selectAlternateInterface() {},
-      async clearHalt() {},
-      async transferOut(_ep: number, data: Uint8Array) {
-        for (const b of data) state.bytes.push(b);
-        state.labels += (new TextDecoder('latin1').decode(data).match(/PRINT 1,/g) ?? []).length;
-        return { bytesWritten: data.length, status: 'ok' };
-      },
-      async transferIn(_ep: number, length: number) {
-        const reply = Uint8Array.of(0).subarray(0, length);
-        return { data: new DataView(reply.buffer), status: 'ok' };
-      }
-    };
-    const usb = {
-      async requestDevice() {
-        sessionStorage.setItem(GRANT, '1');
-        return device;
-      },
-      async getDevices() {
-        return sessionStorage.getItem(GRANT) ? [device] : [];
-      },
-      addEventListener() {},
-      removeEventListener() {}
-    };
-    Object.defineProperty(navigator, 'usb', { value: usb, configurable: true });
-    (globalThis as unknown as { __fakeUsb: unknown }).__fakeUsb = {
-      state,
-      /** What the printer received since the last call, as text (latin1 for commands, GBK for Chinese). */
-      take: () => {
-        const bytes = Uint8Array.from(state.bytes);
-        state.bytes = [];
-        return { latin1: new TextDecoder('latin1').decode(bytes), gbk: new TextDecoder('gbk').decode(bytes) };
-      }
-    };
-  });
-}
-
-type Fake = { state: { opens: number; labels: number }; take(): { latin1: string; gbk: string } };
-const take = (page: Page) => page.evaluate(() => (globalThis as unknown as { __fakeUsb: Fake }).__fakeUsb.take());
-const opens = (page: Page) => page.evaluate(() => (globalThis as unknown as { __fakeUsb: Fake }).__fakeUsb.state.opens);
 
 test('a printer set up in settings is remembered, reconnects on reload, prints its settings on the test page and its copies on labels', async ({ page }) => {
-  await installRecordingUsbPrinter(page);
+  await installFakeUsbPrinter(page, { grants: 'like-chrome' });
   await page.goto('/');
   await setUpStation(page, { name: 'Printers', alone: true });
   await loadDemo(page, 1000);
@@ -128,7 +43,7 @@ test('a printer set up in settings is remembered, reconnects on reload, prints i
   await expect(page.getByTestId('station-label')).toContainText('Printers');
   await expect(page.getByTestId('printer-status')).toHaveAttribute('data-link', 'connected');
   await expect(page.getByTestId('printer-status')).toContainText('Fake TSPL printer');
-  expect(await opens(page)).toBe(1);
+  expect(await usbOpens(page)).toBe(1);
   // The header's printer button opens the settings straight from the list.
   await page.getByTestId('printer-status').click();
   await expect(page.getByTestId('printer-settings')).toBeVisible();
@@ -137,7 +52,7 @@ test('a printer set up in settings is remembered, reconnects on reload, prints i
   await page.getByTestId('print-open').click();
   await expect(page.getByTestId('printer-label')).toContainText('Fake TSPL printer');
   await expect(page.getByTestId('printer-absent')).toHaveCount(0);
-  expect(await opens(page)).toBe(1);
+  expect(await usbOpens(page)).toBe(1);
 
   await page.getByTestId('printer-settings-open').click();
   await expect(settings.getByTestId('printer-item')).toHaveAttribute('data-link', 'connected');
@@ -146,10 +61,10 @@ test('a printer set up in settings is remembered, reconnects on reload, prints i
   await expect(settings.getByTestId('printer-copies')).toHaveValue('2');
 
   // The test page: TSPL at the media size, with the saved darkness, speed, offset and copies.
-  await take(page);
+  await takeReceived(page);
   await settings.getByTestId('printer-test-page').click();
   await expect(settings.getByTestId('printer-notice')).toBeVisible();
-  const testPage = await take(page);
+  const testPage = await takeReceived(page);
   expect(testPage.latin1).toMatch(/^SIZE 100 mm,150 mm\r\nGAP 2 mm,0 mm\r\n/);
   expect(testPage.latin1).toContain('DENSITY 12\r\n');
   expect(testPage.latin1).toContain('SPEED 4\r\n');
@@ -174,7 +89,7 @@ test('a printer set up in settings is remembered, reconnects on reload, prints i
   await expect(page.getByTestId('print-media-warning')).toHaveCount(0);
   await page.getByTestId('print-start').click();
   await expect(page.getByTestId('print-progress')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
-  const label = await take(page);
+  const label = await takeReceived(page);
   expect(label.latin1).toContain('DENSITY 12\r\n');
   expect(label.latin1).toContain('PRINT 1,2\r\n');
   expect(label.latin1.match(/PRINT 1,/g)).toHaveLength(1);
