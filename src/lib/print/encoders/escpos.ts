@@ -20,34 +20,23 @@ const FS = 0x1c;
 const LF = 0x0a;
 
 const top = (it: LayoutItem): number => it.y;
-function bottom(it: LayoutItem): number {
+/** Width and height of a laid-out item, in dots. */
+function extent(it: LayoutItem): { w: number; h: number } {
   switch (it.kind) {
     case 'text':
-      return it.y + it.em;
+      return { w: it.width, h: it.em };
     case 'barcode':
-      return it.y + it.height;
+      return { w: it.width, h: it.height };
     case 'qr':
-      return it.y + it.size;
+      return { w: it.size, h: it.size };
     case 'image':
-      return it.y + it.bitmap.height;
+      return { w: it.bitmap.width, h: it.bitmap.height };
     default:
-      return it.y + it.h;
+      return { w: it.w, h: it.h };
   }
 }
-function right(it: LayoutItem): number {
-  switch (it.kind) {
-    case 'text':
-      return it.x + it.width;
-    case 'barcode':
-      return it.x + it.width;
-    case 'qr':
-      return it.x + it.size;
-    case 'image':
-      return it.x + it.bitmap.width;
-    default:
-      return it.x + it.w;
-  }
-}
+const bottom = (it: LayoutItem): number => it.y + extent(it).h;
+const right = (it: LayoutItem): number => it.x + extent(it).w;
 
 interface Band {
   top: number;
