@@ -16,6 +16,13 @@ test('print 100 waybills to a fake USB printer; every label journaled once; repr
   await page.goto('/');
   await setUpStation(page, { name: 'Printing', alone: true });
   await loadDemo(page, 10000);
+  // The whole list is more than one batch takes: the dialog says so, and how the next batch follows.
+  await page.getByTestId('print-open').click();
+  await expect(page.getByTestId('print-over-limit')).toContainText(/10,000|10000/);
+  await expect(page.getByTestId('print-count')).toHaveAttribute('data-n', /^\d+$/);
+  expect(Number(await page.getByTestId('print-count').getAttribute('data-n'))).toBeLessThanOrEqual(5000);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('print-panel')).toBeHidden();
   const couriers = await page.getByTestId('filter-courier').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v && v !== '(none)'));
   // The courier with the most orders that carry tracking numbers, narrowed to 100 by the search box if needed.
   let n = 0;

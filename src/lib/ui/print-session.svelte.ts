@@ -91,6 +91,9 @@ export class PrintSession {
     return this.documents.rows.filter((r) => r.on).reduce((n, r) => n + (r.kind === 'pick-list' ? 1 : this.count), 0);
   }
 
+  /** The list holds more orders than one batch takes (MAX_BATCH): how many, else 0. */
+  overLimit = $state(0);
+
   /** Between the click on Print and the batch running: a second click (a double-click) must not start another. */
   starting = $state(false);
 
@@ -104,6 +107,14 @@ export class PrintSession {
     this.error = '';
     this.snapshot = null;
     this.reprint = [];
+    // Nothing of the last opening stays on screen while this list's orders load (count, preview, notices).
+    this.contexts = [];
+    this.count = 0;
+    this.overLimit = 0;
+    this.skipped = [];
+    this.missing = [];
+    if (this.previewUrl) URL.revokeObjectURL(this.previewUrl);
+    this.previewUrl = '';
     await this.ws.run(() => this.documents.opened(this.ws.api));
     await this.ws.run(async () => {
       this.templates = [...LABEL_TEMPLATES, ...(await this.ws.api.templates()).filter((t) => t.kind === 'waybill')];
@@ -162,7 +173,7 @@ export class PrintSession {
       this.contexts = contexts;
       this.skipped = skipped;
       this.count = contexts.length;
-      if (total > MAX_BATCH) this.error = `Only the first ${MAX_BATCH.toLocaleString('en')} of ${total.toLocaleString('en')} orders can go in one batch: narrow the filters.`;
+      this.overLimit = total > MAX_BATCH ? total : 0;
       this.checkTemplate();
       await this.refreshPreview();
     });
