@@ -107,9 +107,10 @@ test('an unknown export is mapped column by column, saved, and recognised on ano
   await b.context.close();
 });
 
-test('SKU mapping: platform items with no SKU of ours are mapped once and leave the exception queue', async ({ page }) => {
+/** A station alone with 1,000 demo orders and the Shopify fixture imported (its items match none of our SKUs). */
+async function stationWithShopifyImport(page: Page, name: string): Promise<void> {
   await page.goto('/');
-  await setUpStation(page, { name: 'Mapping SKUs', alone: true });
+  await setUpStation(page, { name, alone: true });
   await loadDemo(page, 1000);
   await page.getByTestId('import-open').click();
   await page.getByTestId('import-file-input').setInputFiles(shopify.files.map((f: string) => `${dir}/shopify/${f}`));
@@ -117,6 +118,10 @@ test('SKU mapping: platform items with no SKU of ours are mapped once and leave 
   await expect(page.getByTestId('import-done')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('import-panel')).toBeHidden();
+}
+
+test('SKU mapping: platform items with no SKU of ours are mapped once and leave the exception queue', async ({ page }) => {
+  await stationWithShopifyImport(page, 'Mapping SKUs');
   const exceptions = async () => Number(((await page.getByTestId('filter-status-exception').textContent()) ?? '').replace(/\D/g, ''));
   await expect.poll(exceptions).toBeGreaterThan(0);
   const before = await exceptions();
@@ -179,15 +184,7 @@ test('a 200 MB export is refused by its size before it is read, in the station l
 });
 
 test('SKU mapping suggests our SKU by code and by title, keyboard and "accept all" confirm, catalog stock goes to the chosen warehouse', async ({ page }) => {
-  await page.goto('/');
-  await setUpStation(page, { name: 'Suggestions', alone: true });
-  await loadDemo(page, 1000);
-  await page.getByTestId('import-open').click();
-  await page.getByTestId('import-file-input').setInputFiles(shopify.files.map((f: string) => `${dir}/shopify/${f}`));
-  await page.getByTestId('import-confirm').click();
-  await expect(page.getByTestId('import-done')).toBeVisible();
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('import-panel')).toBeHidden();
+  await stationWithShopifyImport(page, 'Suggestions');
 
   await page.getByTestId('sku-open').click();
   await expect(page.getByTestId('sku-row').first()).toBeVisible();
